@@ -1,0 +1,27 @@
+"""Being Present: shared helpers for the peer-support workbook.
+
+Names are imported lazily so that a grading cell (which needs only scoring) never pulls in
+ipywidgets or matplotlib.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+__all__ = ["AnswerStore", "grade_item", "load_course", "score_answer", "show_item", "start"]
+
+_WHERE = {
+    "AnswerStore": "course_utils.storage",
+    "grade_item": "course_utils.grading",
+    "load_course": "course_utils.content",
+    "score_answer": "course_utils.scoring",
+    "show_item": "course_utils.widgets",
+    "start": "course_utils.widgets",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        return getattr(import_module(_WHERE[name]), name)
+    raise AttributeError(f"module 'course_utils' has no attribute {name!r}")

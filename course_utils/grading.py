@@ -1,0 +1,32 @@
+"""What a hidden nbgrader test cell calls: score the saved answer and show its feedback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from course_utils.public import from_public
+from course_utils.render import feedback_html, feedback_text
+from course_utils.scoring import Score, score_answer
+from course_utils.storage import AnswerStore
+
+
+def grade_item(spec: dict[str, Any], folder: Path | str = ".") -> float:
+    """Score the learner's saved answer to one item, display feedback, return the points."""
+    item = from_public(spec)
+    store = AnswerStore(folder)
+    answer = store.get(item.id)
+    score = score_answer(item.kind, answer, item.key, item.points, [o.id for o in item.options])
+    if store.problem:
+        score = Score(score.earned, score.possible, f"{score.note} Note: {store.status}")
+    _show(feedback_html(item, answer, score), feedback_text(item, answer, score))
+    return score.earned
+
+
+def _show(html: str, text: str) -> None:
+    try:
+        from IPython.display import display
+    except ImportError:  # outside a kernel: plain text is enough
+        print(text)
+        return
+    display({"text/html": html, "text/plain": text}, raw=True)

@@ -1,0 +1,95 @@
+"""The learner-safe copy of a module's items: graded keys and explanations left out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from course_utils.content import Item, Module, Option, Scenario
+from course_utils.vocab import ITEMS_FILE
+
+
+class ItemsFileError(ValueError):
+    """Raised when a notebook's items file is missing or unreadable."""
+
+
+def to_public(item: Item) -> dict[str, Any]:
+    """The item as a learner may see it: practice items whole, graded ones without answers."""
+    practice = not item.graded
+    data: dict[str, Any] = {
+        "id": item.id,
+        "kind": item.kind,
+        "mode": item.mode,
+        "points": item.points,
+        "competencies": list(item.competencies),
+        "prompt": item.prompt,
+        "scenario": {
+            "situation": item.scenario.situation,
+            "peer_says": item.scenario.peer_says,
+            "cues": list(item.scenario.cues),
+        },
+        "options": [
+            {"id": o.id, "text": o.text, "explanation": o.explanation if practice else ""}
+            for o in item.options
+        ],
+        "labels": list(item.labels),
+        "rubric": list(item.rubric),
+    }
+    if practice:
+        data["key"] = _key_to_json(item.key)
+        data["example"] = item.example
+    return data
+
+
+def from_public(data: dict[str, Any]) -> Item:
+    """Rebuild an Item from its public form (graded items come back without a key)."""
+    scenario = data["scenario"]
+    key = data.get("key")
+    if isinstance(key, list):
+        key = tuple(key)
+    elif isinstance(key, dict):
+        key = tuple(sorted(key.items()))
+    return Item(
+        id=data["id"], kind=data["kind"], mode=data["mode"], prompt=data["prompt"],
+        scenario=Scenario(scenario["situation"], scenario.get("peer_says", ""),
+                          tuple(scenario.get("cues", ()))),
+        competencies=tuple(data.get("competencies", ())), points=float(data.get("points", 0)),
+        options=tuple(Option(o["id"], o["text"], o.get("explanation", ""))
+                      for o in data.get("options", ())),
+        labels=tuple(data.get("labels", ())), key=key, rubric=tuple(data.get("rubric", ())),
+        example=data.get("example", ""),
+    )
+
+
+def items_document(module: Module) -> dict[str, Any]:
+    """The JSON document written beside the notebook as the items file."""
+    return {
+        "assignment": module.assignment,
+        "title": module.title,
+        "items": [to_public(item) for item in module.items],
+    }
+
+
+def load_items(folder: Path | str = ".") -> dict[str, Item]:
+    """Read the items file beside the notebook; raise ItemsFileError saying what to do."""
+    path = Path(folder) / ITEMS_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {raw["id"]: from_public(raw) for raw in data["items"]}
+    except FileNotFoundError:
+        raise ItemsFileError(
+            f"{path} is missing, so the exercises cannot be shown. Fetch the assignment again "
+            "(your answers in answers.json are kept) or ask your trainer.") from None
+    except (ValueError, KeyError, TypeError) as err:
+        raise ItemsFileError(
+            f"{path} could not be read ({err}). Fetch the assignment again "
+            "(your answers in answers.json are kept) or ask your trainer.") from None
+
+
+def _key_to_json(key: Any) -> Any:
+    if isinstance(key, tuple) and key and isinstance(key[0], tuple):
+        return dict(key)
+    if isinstance(key, tuple):
+        return list(key)
+    return key

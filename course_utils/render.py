@@ -1,0 +1,126 @@
+"""Plain HTML and text renderings of items, answers and feedback (no widgets needed)."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from course_utils.content import Item
+from course_utils.scoring import Score
+from course_utils.vocab import LABEL_TITLES
+
+
+def scenario_html(item: Item) -> str:
+    """The scenario and prompt of an item as HTML."""
+    s = item.scenario
+    parts = [f"<p><strong>Situation.</strong> {escape(s.situation)}</p>"]
+    if s.peer_says:
+        parts.append(f"<blockquote>&ldquo;{escape(s.peer_says)}&rdquo;</blockquote>")
+    if s.cues:
+        cues = "".join(f"<li>{escape(c)}</li>" for c in s.cues)
+        parts.append(f"<p><strong>What you notice:</strong></p><ul>{cues}</ul>")
+    parts.append(f"<p><strong>{escape(item.prompt)}</strong></p>")
+    return "".join(parts)
+
+
+def answer_text(item: Item, answer: Any) -> str:
+    """The learner's current answer in plain words, for formgrader and feedback."""
+    if answer in (None, "", [], {}):
+        return "No answer yet."
+    if item.kind == "best_response":
+        return f"Chosen reply ({answer}): {_option_text(item, answer)}"
+    if item.kind == "select_all":
+        picked = [f"({a}) {_option_text(item, a)}" for a in answer]
+        return "Selected: " + ("; ".join(picked) if picked else "nothing")
+    if item.kind == "rank":
+        order = sorted((pos, oid) for oid, pos in answer.items() if isinstance(pos, int))
+        return "Ranking, most supportive first: " + "; ".join(
+            f"{pos}. ({oid}) {_option_text(item, oid)}" for pos, oid in order)
+    if item.kind == "classify":
+        return "Labels: " + "; ".join(
+            f"({o.id}) {LABEL_TITLES.get(answer.get(o.id), 'not labelled yet')}"
+            for o in item.options)
+    return str(answer)
+
+
+def answer_html(item: Item, answer: Any) -> str:
+    """The learner's current answer as an HTML block titled for graders and learners."""
+    title = "Your written reply" if item.kind == "written_reply" else (
+        "Your reflection" if item.kind == "reflection" else "Your answer")
+    body = escape(answer_text(item, answer)).replace("\n", "<br>")
+    return (f'<div class="cps-answer" data-item="{escape(item.id)}">'
+            f"<strong>{title} ({escape(item.id)}):</strong> {body}</div>")
+
+
+def feedback_html(item: Item, answer: Any, score: Score | None) -> str:
+    """Feedback on an answer: the score, the best answer and why each option helps or hurts."""
+    head = ""
+    if score is not None:
+        head = (f"<p><strong>Score: {score.earned:g} of {score.possible:g}.</strong> "
+                f"{escape(score.note)}</p>")
+    rows = "".join(f"<li>{_option_feedback(item, answer, o.id)}</li>" for o in item.options)
+    extra = ""
+    if item.kind == "rank":
+        best = "; ".join(f"({oid}) {_option_text(item, oid)}" for oid in item.key)
+        extra = f"<p><strong>Most to least supportive:</strong> {escape(best)}</p>"
+    if item.kind == "select_all" and not answer:
+        extra = "<p>You did not select anything.</p>"
+    return f'<div class="cps-feedback">{head}{extra}<ul>{rows}</ul></div>'
+
+
+def feedback_text(item: Item, answer: Any, score: Score | None) -> str:
+    """The same feedback as plain text."""
+    lines = []
+    if score is not None:
+        lines.append(f"Score: {score.earned:g} of {score.possible:g}. {score.note}")
+    lines.append(answer_text(item, answer))
+    for o in item.options:
+        lines.append(f"- {_strip_tags(_option_feedback(item, answer, o.id))}")
+    return "\n".join(lines)
+
+
+def rubric_html(item: Item) -> str:
+    """What graders look for in a written item, as an HTML list."""
+    if not item.rubric:
+        return ""
+    rows = "".join(f"<li>{escape(r)}</li>" for r in item.rubric)
+    return f"<p><strong>What graders look for:</strong></p><ul>{rows}</ul>"
+
+
+def _option_feedback(item: Item, answer: Any, option_id: str) -> str:
+    option = item.option(option_id)
+    text = escape(option.text)
+    why = escape(option.explanation)
+    if item.kind == "best_response":
+        verdict = "Best reply" if option_id == item.key else "Not the best reply"
+        mine = " (your choice)" if option_id == answer else ""
+        return f"<strong>({option_id}) {verdict}{mine}.</strong> {text} <em>{why}</em>"
+    if item.kind == "select_all":
+        applies = "Applies" if option_id in item.key else "Does not apply"
+        mine = "you selected it" if option_id in (answer or ()) else "you left it"
+        return f"<strong>({option_id}) {applies}; {mine}.</strong> {text} <em>{why}</em>"
+    if item.kind == "rank":
+        best = list(item.key).index(option_id) + 1
+        mine = answer.get(option_id) if isinstance(answer, dict) else None
+        yours = f"you put it {mine}" if mine else "you did not place it"
+        return f"<strong>({option_id}) Best place {best}; {yours}.</strong> {text} <em>{why}</em>"
+    right = dict(item.key)[option_id]
+    mine = answer.get(option_id) if isinstance(answer, dict) else None
+    verdict = "Right" if mine == right else "Not quite"
+    return (f"<strong>({option_id}) {verdict}: {LABEL_TITLES[right]}</strong>"
+            f"{'' if mine == right else f' (you said: {LABEL_TITLES.get(mine, chr(8212))})'}. "
+            f"{text} <em>{why}</em>")
+
+
+def _option_text(item: Item, option_id: str) -> str:
+    try:
+        return item.option(option_id).text
+    except StopIteration:
+        return f"(unknown option {option_id})"
+
+
+def _strip_tags(html: str) -> str:
+    import re
+    from html import unescape
+
+    return unescape(re.sub(r"<[^>]+>", "", html))

@@ -1,0 +1,86 @@
+"""Pure scoring of raw answers against keys; no widget or plotting imports.
+
+Rules (also stated to learners in the notebooks and to trainers in content/README.md):
+- best_response: all or nothing.
+- select_all: (right picks - wrong picks) / number of right answers, never below 0.
+- rank: the share of pairs of replies placed in the same order as the key (pairwise agreement);
+  a pair with a missing or shared position does not count as agreeing.
+- classify: the share of statements given the right label.
+Scores are rounded to two decimals, so nbgrader and every report see the same number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Any, Mapping, Sequence
+
+
+@dataclass(frozen=True)
+class Score:
+    """A score for one item: points earned, points possible and a one-line reason."""
+
+    earned: float
+    possible: float
+    note: str
+
+    @property
+    def fraction(self) -> float:
+        """The share of points earned, 0 to 1."""
+        return self.earned / self.possible if self.possible else 0.0
+
+
+def fraction_best_response(answer: Any, key: str) -> tuple[float, str]:
+    """1 if the chosen option is the key, else 0."""
+    if answer is None:
+        return 0.0, "No reply was chosen."
+    if answer == key:
+        return 1.0, "You chose the most supportive reply."
+    return 0.0, "Another reply was more supportive."
+
+
+def fraction_select_all(answer: Any, key: Sequence[str], option_ids: Sequence[str]) -> tuple[float, str]:
+    """(right picks - wrong picks) / number of right answers, floored at 0."""
+    chosen = {a for a in answer or () if a in option_ids}
+    right = len(chosen & set(key))
+    wrong = len(chosen - set(key))
+    value = max(0.0, (right - wrong) / len(key))
+    return value, f"{right} of {len(key)} right picks, {wrong} wrong pick(s)."
+
+
+def fraction_rank(answer: Any, key: Sequence[str]) -> tuple[float, str]:
+    """Share of option pairs ordered as in the key; unranked or tied pairs do not agree."""
+    positions: Mapping[str, Any] = answer if isinstance(answer, Mapping) else {}
+    pairs = list(combinations(key, 2))  # in key order: first should rank above second
+    agree = 0
+    for better, worse in pairs:
+        p, q = positions.get(better), positions.get(worse)
+        if isinstance(p, int) and isinstance(q, int) and p < q:
+            agree += 1
+    return agree / len(pairs), f"{agree} of {len(pairs)} pairs in the best order."
+
+
+def fraction_classify(answer: Any, key: Mapping[str, str]) -> tuple[float, str]:
+    """Share of statements given the keyed label."""
+    labels: Mapping[str, Any] = answer if isinstance(answer, Mapping) else {}
+    right = sum(1 for option_id, label in key.items() if labels.get(option_id) == label)
+    return right / len(key), f"{right} of {len(key)} statements labelled as the key does."
+
+
+def score_answer(kind: str, answer: Any, key: Any, points: float,
+                 option_ids: Sequence[str] = ()) -> Score:
+    """Score one raw answer of an auto-graded kind; malformed answers score 0 with a reason."""
+    try:
+        if kind == "best_response":
+            value, note = fraction_best_response(answer, key)
+        elif kind == "select_all":
+            value, note = fraction_select_all(answer, key, option_ids or key)
+        elif kind == "rank":
+            value, note = fraction_rank(answer, key)
+        elif kind == "classify":
+            value, note = fraction_classify(answer, dict(key))
+        else:
+            raise ValueError(f"{kind} items are not scored automatically")
+    except (TypeError, AttributeError):
+        return Score(0.0, points, "The saved answer could not be read, so it scored 0.")
+    return Score(round(points * value, 2), points, note)

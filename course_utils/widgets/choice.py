@@ -1,0 +1,59 @@
+"""Best-response (one choice) and select-all-that-apply widgets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+
+from course_utils.widgets.base import ItemView
+
+
+class BestResponseView(ItemView):
+    """Choose the most supportive reply among 3-5, with radio buttons."""
+
+    def build_controls(self) -> list[w.Widget]:
+        """One radio group; each radio's label is the full reply."""
+        self.radio = w.RadioButtons(
+            options=[(f"({o.id}) {o.text}", o.id) for o in self.item.options],
+            value=None, description="Your choice", layout=w.Layout(width="100%"),
+            style={"description_width": "initial"},
+        )
+        self.watch([self.radio])
+        return [self.radio]
+
+    def read_answer(self) -> Any:
+        """The chosen option id, or None."""
+        return self.radio.value
+
+    def set_answer(self, answer: Any) -> None:
+        """Select the option with this id."""
+        self.radio.value = answer
+
+    def instant_feedback(self) -> bool:
+        """Practice feedback shows as soon as a reply is chosen."""
+        return True
+
+
+class SelectAllView(ItemView):
+    """Tick every option that applies, with one checkbox per option."""
+
+    def build_controls(self) -> list[w.Widget]:
+        """A checkbox per option, named by its text, plus a Check button in practice."""
+        self.boxes = {
+            o.id: w.Checkbox(value=False, description=f"({o.id}) {o.text}", indent=False,
+                             layout=w.Layout(width="100%"))
+            for o in self.item.options
+        }
+        self.watch(list(self.boxes.values()))
+        return [*self.boxes.values(), *self.check_button()]
+
+    def read_answer(self) -> Any:
+        """The ids of the ticked options, in option order."""
+        return [oid for oid, box in self.boxes.items() if box.value]
+
+    def set_answer(self, answer: Any) -> None:
+        """Tick exactly these option ids."""
+        chosen = set(answer)
+        for oid, box in self.boxes.items():
+            box.value = oid in chosen
