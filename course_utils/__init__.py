@@ -16,8 +16,8 @@ _WHERE = {
     "grade_item": "course_utils.grading",
     "load_course": "course_utils.content",
     "score_answer": "course_utils.scoring",
-    "show_item": "course_utils.widgets",
-    "start": "course_utils.widgets",
+    "show_item": "course_utils.exercise",
+    "start": "course_utils.exercise",
 }
 
 

@@ -14,9 +14,12 @@ class ItemsFileError(ValueError):
     """Raised when a notebook's items file is missing or unreadable."""
 
 
-def to_public(item: Item) -> dict[str, Any]:
-    """The item as a learner may see it: practice items whole, graded ones without answers."""
-    practice = not item.graded
+def to_public(item: Item, reveal: bool | None = None) -> dict[str, Any]:
+    """The item as a learner may see it: practice items whole, graded ones without answers.
+
+    reveal=True gives the whole item (for hidden tests in source/ only).
+    """
+    practice = (not item.graded) if reveal is None else reveal
     data: dict[str, Any] = {
         "id": item.id,
         "kind": item.kind,

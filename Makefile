@@ -1,0 +1,41 @@
+# Being Present: every target sets itself up in .venv when needed.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
+
+.PHONY: demo test test-fast build check lab lint browser-deps clean
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)  ## build, simulate 30 learners, autograde, feedback, export
+	$(PY) -m course_utils.cli demo
+
+test: $(STAMP) browser-deps  ## every test, browser ones included
+	$(PY) -m ruff check course_utils tests benchmarks nbgrader_config.py
+	$(PY) -m pytest
+
+test-fast: $(STAMP)  ## unit tests only (no nbgrader runs, no browser)
+	$(PY) -m pytest -m "not slow and not browser"
+
+build: $(STAMP)  ## validate content, regenerate source/ and release/
+	$(PY) -m course_utils.cli build
+
+check: $(STAMP)  ## validate content only
+	$(PY) -m course_utils.cli check
+
+lab: $(STAMP)  ## open JupyterLab on the learners' release
+	cd release && ../$(VENV)/bin/jupyter lab
+
+lint: $(STAMP)
+	$(PY) -m ruff check course_utils tests benchmarks nbgrader_config.py
+
+browser-deps:  ## Debian's chromium for the browser tests
+	@test -x /usr/bin/chromium || scripts/install-chromium
+
+clean:
+	rm -rf demo-output submitted autograded feedback gradebook.db tests/artifacts

@@ -1,0 +1,117 @@
+"""Turn a module into its nbgrader master notebook (the version in source/)."""
+
+from __future__ import annotations
+
+import pprint
+import re
+
+import nbformat
+from nbformat.notebooknode import NotebookNode
+
+from course_utils.content import Item, Module
+from course_utils.public import to_public
+
+SCHEMA_VERSION = 3
+KIND_TITLES = {
+    "best_response": "Choose the most supportive reply",
+    "select_all": "Select all that apply",
+    "rank": "Rank the replies",
+    "classify": "Name the roadblock",
+    "written_reply": "Write your reply",
+    "reflection": "Reflection",
+}
+HOW_TO = """\
+**How this notebook works.** Run the cells from the top (menu *Run > Run All Cells*). Each
+exercise appears as a set of buttons, boxes or menus: use the mouse or the keyboard (Tab to move,
+Space or arrow keys to choose). Your answers are saved automatically the moment you change them,
+in the file `answers.json` next to this notebook, and they come back when you reopen it.
+
+- **Practice** items show feedback straight away. They do not count towards your grade.
+- **Graded** items show no verdict until your trainer returns feedback. Partial credit:
+  *select all* scores (right picks - wrong picks) / number of right answers, never below 0;
+  *rank* scores the share of pairs of replies you put in the same order as the key;
+  *name the roadblock* scores the share of statements labelled right.
+- Written replies and reflections are read and graded by a person.
+
+When you are done: save the notebook, click **Validate**, then submit it in the *Assignments* tab.
+"""
+GRADED_NOTE = "# Graded after you submit: your score and feedback for this item will appear here."
+
+
+def build_notebook(module: Module, help_now: str) -> NotebookNode:
+    """The master notebook: title, help-now note, reading, then every item's cells."""
+    cells = [
+        _markdown(f"# Module {module.number}: {module.title}\n\n{HOW_TO}", "intro"),
+        _markdown(help_now.strip(), "help-now"),
+        _code("from course_utils import show_item, start\n\nstart()", "setup", locked=True),
+    ]
+    for n, section in enumerate(split_reading(module.reading), start=1):
+        cells.append(_markdown(section, f"reading-{n}"))
+    cells.append(_markdown("## Exercises", "exercises"))
+    for n, item in enumerate(module.items, start=1):
+        cells.extend(item_cells(item, n))
+    cells.append(_markdown(
+        "## Before you submit\n\nSave the notebook (Ctrl+S), click **Validate** in the toolbar, "
+        "then submit from the *Assignments* tab. Your answers travel with the notebook.", "end"))
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata = {
+        "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
+                       "name": "python3"},
+        "language_info": {"name": "python"},
+    }
+    return nb
+
+
+def item_cells(item: Item, number: int) -> list[NotebookNode]:
+    """The heading, exercise cell and (graded) grading cell of one item."""
+    if item.graded:
+        status = f"graded, {item.points:g} point{'s' if item.points != 1 else ''}"
+    else:
+        status = "practice"
+    cells = [
+        _markdown(f"### {number}. {KIND_TITLES[item.kind]} ({status})", f"{item.id}-title"),
+        _code(f'show_item("{item.id}")', f"{item.id}-show", locked=True),
+    ]
+    if not item.graded:
+        return cells
+    if item.kind in ("written_reply", "reflection"):
+        what = "reply" if item.kind == "written_reply" else "reflection"
+        task = (f"**Graded by hand ({item.points:g} points).** Your grader reads the {what} you "
+                "wrote above and scores it using the list of what graders look for shown with it.")
+        cells.append(_markdown(task, f"{item.id}-task", task=True, points=item.points))
+        return cells
+    spec = pprint.pformat(to_public(item, reveal=True), width=96, sort_dicts=False)
+    source = (f"{GRADED_NOTE}\n### BEGIN HIDDEN TESTS\n"
+              f"from course_utils.grading import grade_item\n\ngrade_item({spec})\n"
+              "### END HIDDEN TESTS")
+    cells.append(_code(source, f"{item.id}-grade", grade=True, locked=True, points=item.points))
+    return cells
+
+
+def split_reading(reading: str) -> list[str]:
+    """Split a reading into one Markdown cell per '## ' section."""
+    parts = re.split(r"(?m)^(?=## )", reading.strip())
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _meta(grade_id: str, *, grade: bool = False, locked: bool = True, task: bool = False,
+          points: float | None = None) -> dict:
+    meta = {"grade": grade, "grade_id": grade_id, "locked": locked,
+            "schema_version": SCHEMA_VERSION, "solution": False, "task": task}
+    if points is not None:
+        meta["points"] = points
+    return {"nbgrader": meta}
+
+
+def _markdown(source: str, cell_id: str, *, task: bool = False,
+              points: float | None = None) -> NotebookNode:
+    cell = nbformat.v4.new_markdown_cell(source, id=cell_id)
+    cell.metadata = _meta(cell_id, task=task, points=points)
+    return cell
+
+
+def _code(source: str, cell_id: str, *, grade: bool = False, locked: bool = False,
+          points: float | None = None) -> NotebookNode:
+    cell = nbformat.v4.new_code_cell(source, id=cell_id)
+    cell.metadata = _meta(cell_id, grade=grade, locked=locked, points=points)
+    return cell

@@ -1,0 +1,113 @@
+"""A simulated cohort: learners of varied ability answering through the learners' widgets."""
+
+from __future__ import annotations
+
+import math
+import random
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from course_utils.content import Item, Module
+from course_utils.scoring import score_answer
+from course_utils.vocab import AUTO_KINDS
+
+SAMPLE_REPLIES = (
+    "That sounds like a lot to carry. What feels hardest about it right now?",
+    "It makes sense you feel shaken after that. I'm here, take your time.",
+    "You sound worn out. Do you want to tell me more about what happened?",
+    "Have you tried going for a walk? That always helps me.",
+    "I'm listening. It sounds like you've been on your own with this for a while.",
+    "Don't worry, it will all work out in the end.",
+)
+SAMPLE_REFLECTIONS = (
+    "When I was struggling, the person who helped most just listened and did not rush me.",
+    "I notice I jump to advice when someone is upset, because silence makes me uneasy.",
+    "I would like to get better at staying with someone's feelings without fixing them.",
+)
+
+
+@dataclass(frozen=True)
+class Learner:
+    """A simulated learner: an id and an ability on the same scale as item difficulty."""
+
+    student_id: str
+    ability: float
+
+
+@dataclass
+class SimulatedSubmission:
+    """What a simulated learner answered and the score each graded item should get."""
+
+    learner: Learner
+    answers: dict[str, Any] = field(default_factory=dict)
+    expected: dict[str, float] = field(default_factory=dict)
+
+
+def item_parameters(item: Item, rng: random.Random) -> tuple[float, float]:
+    """A 2PL discrimination and difficulty for an item, drawn once per simulation."""
+    return rng.uniform(0.8, 1.8), rng.gauss(0.0, 0.8)
+
+
+def p_correct(ability: float, discrimination: float, difficulty: float) -> float:
+    """The two-parameter logistic (2PL) probability of a right decision."""
+    return 1.0 / (1.0 + math.exp(-discrimination * (ability - difficulty)))
+
+
+def simulate_answer(item: Item, p: float, rng: random.Random) -> Any:
+    """One raw answer in the shape a learner's widget saves, right with probability p."""
+    ids = [o.id for o in item.options]
+    if item.kind == "best_response":
+        if rng.random() < p:
+            return item.key
+        return rng.choice([i for i in ids if i != item.key])
+    if item.kind == "select_all":
+        return [i for i in ids if (i in item.key) == (rng.random() < p)]
+    if item.kind == "rank":
+        order = list(item.key)
+        for n in range(len(order) - 1):
+            if rng.random() > p:
+                order[n], order[n + 1] = order[n + 1], order[n]
+        return {oid: place for place, oid in enumerate(order, start=1)}
+    if item.kind == "classify":
+        key = dict(item.key)
+        return {oid: key[oid] if rng.random() < p
+                else rng.choice([x for x in item.labels if x != key[oid]]) for oid in ids}
+    pool = SAMPLE_REPLIES if item.kind == "written_reply" else SAMPLE_REFLECTIONS
+    return rng.choice(pool)
+
+
+def make_cohort(n: int, seed: int) -> list[Learner]:
+    """n learners with abilities drawn from a standard normal distribution."""
+    rng = random.Random(seed)
+    return [Learner(f"learner-{k:03d}", rng.gauss(0.0, 1.0)) for k in range(1, n + 1)]
+
+
+def simulate_submissions(module: Module, release_dir: Path, submitted_dir: Path,
+                         learners: list[Learner], seed: int) -> list[SimulatedSubmission]:
+    """Copy the release for each learner as collect would, answer every item via the widgets."""
+    from course_utils.storage import AnswerStore
+    from course_utils.public import load_items
+    from course_utils.widgets import make_view
+
+    rng = random.Random(seed)
+    params = {item.id: item_parameters(item, rng) for item in module.items}
+    results = []
+    for learner in learners:
+        folder = submitted_dir / learner.student_id / module.assignment
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(release_dir / module.assignment, folder)
+        (folder / "timestamp.txt").write_text("2026-11-20 10:00:00.000000 UTC\n", encoding="utf-8")
+        public = load_items(folder)
+        store = AnswerStore(folder)
+        sub = SimulatedSubmission(learner)
+        for item in module.items:
+            answer = simulate_answer(item, p_correct(learner.ability, *params[item.id]), rng)
+            make_view(public[item.id], store).set_answer(answer)  # as the learner's clicks do
+            sub.answers[item.id] = answer
+            if item.graded and item.kind in AUTO_KINDS:
+                sub.expected[item.id] = score_answer(
+                    item.kind, answer, item.key, item.points, [o.id for o in item.options]).earned
+        results.append(sub)
+    return results
