@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 import ipywidgets as w
+from traitlets import TraitError
 from IPython.display import HTML, display
 
 from course_utils.content import Item
@@ -111,7 +112,7 @@ class ItemView(w.VBox):
         self._restoring = True
         try:
             self.set_answer(saved)
-        except (TypeError, ValueError, KeyError, AttributeError):
+        except (TypeError, ValueError, KeyError, AttributeError, TraitError):
             self._say("Your saved answer to this item could not be shown; please answer again.")
             return
         finally:

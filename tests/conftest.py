@@ -1,0 +1,26 @@
+"""Shared fixtures: a built course in a temporary folder, and module 1 with its keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import ASSIGNMENT, REPO, copy_course
+
+
+@pytest.fixture(scope="session")
+def built_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The course built from content into a temporary folder (source/ and release/)."""
+    from course_utils.build import build
+
+    course = copy_course(tmp_path_factory.mktemp("course"))
+    build(course, log=lambda _msg: None)
+    return course
+
+
+@pytest.fixture(scope="session")
+def module():
+    """The first module, loaded from the repo's content (with keys)."""
+    from course_utils.content import load_module
+
+    return load_module(REPO / "content" / ASSIGNMENT)

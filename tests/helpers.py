@@ -1,0 +1,23 @@
+"""Helpers shared by the tests: paths and a fresh copy of the course."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+ASSIGNMENT = "being_present"
+
+
+def copy_course(target: Path) -> Path:
+    """A course folder with the repo's content and nbgrader config, not yet built."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(REPO / "content", target / "content")
+    shutil.copy(REPO / "nbgrader_config.py", target / "nbgrader_config.py")
+    return target
+
+
+def python_bin(name: str) -> str:
+    """A script of the running environment (nbgrader, jupyter)."""
+    return str(Path(sys.executable).parent / name)
