@@ -24,3 +24,11 @@ def module():
     from course_utils.content import load_module
 
     return load_module(REPO / "content" / ASSIGNMENT)
+
+
+@pytest.fixture
+def shell():
+    """An IPython shell, so display() publishes rich outputs that capture_output can read."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    return InteractiveShell.instance()
