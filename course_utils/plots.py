@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 
 def score_histogram(scores: Sequence[float], max_score: float, ax=None):

@@ -87,8 +87,8 @@ def make_cohort(n: int, seed: int) -> list[Learner]:
 def simulate_submissions(module: Module, release_dir: Path, submitted_dir: Path,
                          learners: list[Learner], seed: int) -> list[SimulatedSubmission]:
     """Copy the release for each learner as collect would, answer every item via the widgets."""
-    from course_utils.storage import AnswerStore
     from course_utils.public import load_items
+    from course_utils.storage import AnswerStore
     from course_utils.widgets import make_view
 
     rng = random.Random(seed)

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import ASSIGNMENT, REPO
 
 from course_utils.content import ContentError, load_course, load_module
 from course_utils.vocab import AUTO_KINDS, KINDS
-
-from helpers import ASSIGNMENT, REPO
 
 
 def write_module(tmp_path: Path, mutate) -> Path:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import ipywidgets as w
-from traitlets import TraitError
 from IPython.display import HTML, display
+from traitlets import TraitError
 
 from course_utils.content import Item
 from course_utils.render import answer_html, feedback_html, scenario_html
@@ -95,7 +96,8 @@ class ItemView(w.VBox):
         """A 'Check my answer' button for practice items, nothing for graded ones."""
         if self.item.graded:
             return []
-        button = w.Button(description="Check my answer", tooltip="Show feedback on this practice item")
+        button = w.Button(description="Check my answer", layout=w.Layout(width="auto"),
+                          tooltip="Show feedback on this practice item")
         button.on_click(self.show_feedback)
         return [button]
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
-from typing import Any, Callable
+from typing import Any
 
 import ipywidgets as w
 
@@ -29,7 +30,7 @@ class WrittenReplyView(ItemView):
         self.watch([self.text])
         extra: list[w.Widget] = [w.HTML(value=rubric_html(self.item) + self.privacy_note())]
         if not self.item.graded and self.item.example:
-            button = w.Button(description="Show an example reply",
+            button = w.Button(description="Show an example reply", layout=w.Layout(width="auto"),
                               tooltip="Compare your reply with one example")
             button.on_click(self.show_feedback)
             extra.append(button)

@@ -1,0 +1,94 @@
+"""The release notebook in a real JupyterLab, in headless Chromium: widgets render and save."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from helpers import ASSIGNMENT, REPO
+from lab import CHROMIUM, CHROMIUM_ARGS, jupyter_lab
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = REPO / "tests" / "artifacts"
+
+
+@pytest.fixture(scope="module")
+def lab_page(tmp_path_factory):
+    """A page showing the learner's notebook after Run All, in a live JupyterLab."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/install-chromium (make test does)")
+    root = tmp_path_factory.mktemp("lab") / "home"
+    shutil.copytree(REPO / "release" / ASSIGNMENT, root / ASSIGNMENT)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with jupyter_lab(root, ARTIFACTS / "jupyterlab.log") as (base, token), sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{base}/lab/tree/{ASSIGNMENT}/{ASSIGNMENT}.ipynb?token={token}")
+        select = page.get_by_role("button", name="Select", exact=True)
+        try:
+            select.click(timeout=30_000)  # the first-open "Select Kernel" dialog
+        except Exception:
+            pass  # no dialog: the default kernel was taken
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menuitem", name=re.compile("^Run All Cells")).click()
+        page.locator(".cps-item").first.wait_for(timeout=90_000)
+        news = page.get_by_role("button", name="No", exact=True)
+        if news.count():
+            news.first.click()  # the "Jupyter news?" toast would cover the widgets
+        yield page, root / ASSIGNMENT
+        browser.close()
+
+
+class TestNotebookInBrowser:
+    def test_best_response_renders_and_a_click_saves_with_feedback(self, lab_page):
+        page, folder = lab_page
+        item = page.locator(".cps-best-response").first
+        item.wait_for(timeout=90_000)
+        item.scroll_into_view_if_needed()
+        item.get_by_role("radio", name=re.compile(r"^\(a\)")).click()
+        feedback = item.get_by_text("(your choice)")
+        feedback.wait_for(timeout=15_000)
+        page.screenshot(path=str(ARTIFACTS / "best-response.png"))
+        deadline = time.monotonic() + 10
+        while True:
+            answers_file = folder / "answers.json"
+            if answers_file.exists():
+                saved = json.loads(answers_file.read_text())["answers"]
+                if saved.get("bp-first-words", {}).get("value") == "a":
+                    break
+            assert time.monotonic() < deadline, "the click was not saved to answers.json"
+            time.sleep(0.2)
+
+    def test_graded_item_shows_no_verdict_after_a_click(self, lab_page):
+        page, folder = lab_page
+        graded = page.locator(".cps-best-response").nth(1)
+        graded.scroll_into_view_if_needed()
+        graded.get_by_role("radio", name=re.compile(r"^\(b\)")).click()
+        graded.get_by_text("graded after you submit").wait_for(timeout=15_000)
+        assert graded.get_by_text("Best reply").count() == 0
+        page.screenshot(path=str(ARTIFACTS / "graded-best-response.png"))
+
+    @pytest.mark.parametrize("kind", ["best-response", "select-all", "rank", "classify",
+                                      "written-reply", "reflection"])
+    def test_every_kind_renders_with_named_controls(self, lab_page, kind):
+        page, _ = lab_page
+        item = page.locator(f".cps-{kind}").first
+        item.wait_for(timeout=30_000)
+        item.scroll_into_view_if_needed()
+        role, name = {
+            "best-response": ("radiogroup", None), "select-all": ("checkbox", r"^\(a\)"),
+            "rank": ("combobox", r"Place of reply \(a\)"),
+            "classify": ("combobox", r"Label for statement \(a\)"),
+            "written-reply": ("textbox", "Your reply"), "reflection": ("textbox", "Your reflection"),
+        }[kind]
+        if name is None:
+            assert item.get_by_role("radio").count() >= 3
+        else:
+            assert item.get_by_role(role, name=re.compile(name)).count() == 1
+        item.screenshot(path=str(ARTIFACTS / f"kind-{kind}.png"))

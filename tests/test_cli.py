@@ -1,0 +1,30 @@
+"""The `cpsw` command."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import ASSIGNMENT, copy_course
+
+from course_utils.cli import main
+
+
+class TestCheck:
+    def test_valid_content_reports_counts(self, tmp_path, capsys):
+        course = copy_course(tmp_path / "course")
+        assert main(["--course", str(course), "check"]) == 0
+        assert "Content is valid: 1 module(s)" in capsys.readouterr().out
+
+    def test_bad_content_exits_2_naming_file_item_field(self, tmp_path, capsys):
+        course = copy_course(tmp_path / "course")
+        path = course / "content" / ASSIGNMENT / "module.yaml"
+        path.write_text(path.read_text().replace("competencies: [", "competencies: [99, ", 1))
+        assert main(["--course", str(course), "check"]) == 2
+        err = capsys.readouterr().err
+        assert str(path) in err and "field 'competencies'" in err and "item 'bp-" in err
+        assert "Nothing was changed" in err
+
+    def test_help_lists_subcommands(self, capsys):
+        with pytest.raises(SystemExit):
+            main(["--help"])
+        out = capsys.readouterr().out
+        assert "build" in out and "demo" in out and "check" in out
