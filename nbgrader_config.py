@@ -15,3 +15,10 @@ source = here / "source"
 assignments = [p.name for p in source.iterdir() if p.is_dir()] if source.is_dir() else []
 c.Autograde.exclude_overwriting = {name: ["answers.json"] for name in assignments}
 c.ExecutePreprocessor.timeout = 120
+# Feedback shows each graded item's score and explanations (the test cell's output), not the
+# hidden test code itself: strip the hidden region before rendering feedback.
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbgrader.preprocessors.ClearHiddenTests",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]

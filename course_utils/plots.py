@@ -8,6 +8,7 @@ from collections.abc import Sequence
 def score_histogram(scores: Sequence[float], max_score: float, ax=None):
     """Histogram of total scores; returns the Axes."""
     import matplotlib
+    from matplotlib.ticker import MaxNLocator
 
     if ax is None:
         matplotlib.use("Agg")
@@ -19,5 +20,6 @@ def score_histogram(scores: Sequence[float], max_score: float, ax=None):
             hatch="//")
     ax.set_xlabel(f"Auto-graded score (out of {max_score:g})")
     ax.set_ylabel("Learners")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title("Scores of the cohort")
     return ax

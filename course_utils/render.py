@@ -23,10 +23,23 @@ def scenario_html(item: Item) -> str:
     return "".join(parts)
 
 
+def well_formed(item: Item, answer: Any) -> bool:
+    """Whether a saved answer has the shape its kind saves (a hand-edited file may not)."""
+    if item.kind == "best_response":
+        return isinstance(answer, str)
+    if item.kind == "select_all":
+        return isinstance(answer, list) and all(isinstance(a, str) for a in answer)
+    if item.kind in ("rank", "classify"):
+        return isinstance(answer, dict)
+    return isinstance(answer, str)
+
+
 def answer_text(item: Item, answer: Any) -> str:
     """The learner's current answer in plain words, for formgrader and feedback."""
     if answer in (None, "", [], {}):
         return "No answer yet."
+    if not well_formed(item, answer):
+        return f"The saved answer could not be read ({str(answer)[:80]}), so it counts as blank."
     if item.kind == "best_response":
         return f"Chosen reply ({answer}): {_option_text(item, answer)}"
     if item.kind == "select_all":
@@ -58,6 +71,8 @@ def feedback_html(item: Item, answer: Any, score: Score | None) -> str:
     if score is not None:
         head = (f"<p><strong>Score: {score.earned:g} of {score.possible:g}.</strong> "
                 f"{escape(score.note)}</p>")
+    if not well_formed(item, answer):
+        answer = None
     rows = "".join(f"<li>{_option_feedback(item, answer, o.id)}</li>" for o in item.options)
     extra = ""
     if item.kind == "rank":
@@ -74,6 +89,8 @@ def feedback_text(item: Item, answer: Any, score: Score | None) -> str:
     if score is not None:
         lines.append(f"Score: {score.earned:g} of {score.possible:g}. {score.note}")
     lines.append(answer_text(item, answer))
+    if not well_formed(item, answer):
+        answer = None
     for o in item.options:
         lines.append(f"- {_strip_tags(_option_feedback(item, answer, o.id))}")
     return "\n".join(lines)

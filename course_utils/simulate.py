@@ -79,9 +79,9 @@ def simulate_answer(item: Item, p: float, rng: random.Random) -> Any:
 
 
 def make_cohort(n: int, seed: int) -> list[Learner]:
-    """n learners with abilities drawn from a standard normal distribution."""
+    """n learners with abilities drawn from a normal distribution (mean 0.5, sd 1)."""
     rng = random.Random(seed)
-    return [Learner(f"learner-{k:03d}", rng.gauss(0.0, 1.0)) for k in range(1, n + 1)]
+    return [Learner(f"learner-{k:03d}", rng.gauss(0.5, 1.0)) for k in range(1, n + 1)]
 
 
 def simulate_submissions(module: Module, release_dir: Path, submitted_dir: Path,

@@ -165,6 +165,7 @@ class TestLearnerJourney:
     def test_feedback_explains_every_graded_item(self, journey, module):
         feedback = unescape((journey["course"] / "feedback" / journey["student"] / ASSIGNMENT
                              / f"{ASSIGNMENT}.html").read_text())
+        assert "grade_item(" not in feedback and "BEGIN HIDDEN TESTS" not in feedback
         for item in module.items:
             if item.graded and item.key is not None:
                 key_id = item.key if item.kind == "best_response" else item.options[0].id

@@ -42,3 +42,12 @@ class TestGradeItem:
             assert grade_item(to_public(item, reveal=True), tmp_path) == 0.0
         assert "could not be read" in out.outputs[0].data["text/plain"]
         assert out.stderr == ""
+
+    def test_hand_edited_answer_of_wrong_shape_scores_zero_with_message(self, module, tmp_path, shell):
+        """A learner who edits answers.json by hand gets 0 and a message, never a traceback."""
+        for kind in ("best_response", "select_all", "rank", "classify"):
+            item = graded(module, kind)
+            AnswerStore(tmp_path).set(item.id, 12345)
+            with capture_output() as out:
+                assert grade_item(to_public(item, reveal=True), tmp_path) == 0.0
+            assert "could not be read" in out.outputs[0].data["text/plain"], kind
