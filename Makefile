@@ -28,8 +28,9 @@ build: $(STAMP)  ## validate content, regenerate source/ and release/
 check: $(STAMP)  ## validate content only
 	$(PY) -m course_utils.cli check
 
-lab: $(STAMP)  ## open JupyterLab on the learners' release
-	cd release && ../$(VENV)/bin/jupyter lab
+lab: $(STAMP)  ## open JupyterLab as a learner, on a scratch copy of release/ (answers kept)
+	mkdir -p .lab && cp -r release/. .lab/
+	cd .lab && ../$(VENV)/bin/jupyter lab
 
 lint: $(STAMP)
 	$(PY) -m ruff check course_utils tests nbgrader_config.py
@@ -38,4 +39,4 @@ browser-deps:  ## Debian's chromium for the browser tests
 	@test -x /usr/bin/chromium || scripts/install-chromium
 
 clean:
-	rm -rf demo-output submitted autograded feedback gradebook.db tests/artifacts
+	rm -rf demo-output submitted autograded feedback gradebook.db tests/artifacts .lab

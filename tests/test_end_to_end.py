@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import getpass
 import json
+import shutil
 from html import escape, unescape
 from pathlib import Path
 
@@ -177,3 +178,20 @@ class TestLearnerJourney:
         row = next(r for r in rows if r["student_id"] == journey["student"])
         assert float(row["raw_score"]) == pytest.approx(sum(journey["expected"].values()))
         assert REPLY not in journey["grades_csv"].read_text()
+
+
+class TestDamagedAnswersFile:
+    def test_notebook_still_runs_says_what_happened_and_keeps_the_old_file(self, built_course,
+                                                                          tmp_path):
+        folder = tmp_path / ASSIGNMENT
+        shutil.copytree(built_course / "release" / ASSIGNMENT, folder)
+        (folder / "answers.json").write_text('{"format": 1, "answers": {"bp-first')
+        nb = execute(folder / f"{ASSIGNMENT}.ipynb",
+                     ['from course_utils.exercise import active_views as v\n'
+                      'v["bp-first-words"].radio.value = "b"'])
+        setup = next(c for c in nb.cells if c.get("id") == "setup")
+        assert "could not be read" in html_outputs(setup) and "kept as" in html_outputs(setup)
+        kept = list(folder.glob("answers.unreadable-*.json"))
+        assert len(kept) == 1 and kept[0].read_text().endswith('"bp-first')
+        saved = json.loads((folder / "answers.json").read_text())["answers"]
+        assert saved["bp-first-words"]["value"] == "b"
