@@ -14,4 +14,4 @@ class TestRunNbgrader:
 
     def test_success_returns_the_log(self, tmp_path):
         log = run_nbgrader(["--version"], tmp_path)
-        assert log.strip()[0].isdigit(), log
+        assert "nbgrader version 0.9" in log
