@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from html import escape
+import re
+from html import escape, unescape
 from typing import Any
 
 from course_utils.content import Item
@@ -137,7 +138,4 @@ def _option_text(item: Item, option_id: str) -> str:
 
 
 def _strip_tags(html: str) -> str:
-    import re
-    from html import unescape
-
     return unescape(re.sub(r"<[^>]+>", "", html))

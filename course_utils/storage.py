@@ -46,6 +46,9 @@ class AnswerStore:
         current = self._read_quietly()
         if current is not None:
             self._answers = current
+        elif self.path.is_file() and self.path.stat().st_size:
+            # Damaged since it was opened: keep it aside rather than write over it.
+            self._unreadable(f"{self.path.name} was damaged while the notebook was open")
         self._answers[item_id] = {
             "value": value,
             "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),

@@ -74,3 +74,12 @@ class TestAnswerStore:
         store = AnswerStore(tmp_path / "gone")
         with pytest.raises(StorageError, match="Check that the folder exists"):
             store.set("a", 1)
+
+    def test_file_damaged_mid_session_is_kept_aside_before_saving(self, tmp_path):
+        store = AnswerStore(tmp_path)
+        store.set("a", 1)
+        (tmp_path / "answers.json").write_text("garbage that is not json")
+        store.set("b", 2)
+        kept = [p for p in tmp_path.iterdir() if "unreadable" in p.name]
+        assert len(kept) == 1 and kept[0].read_text() == "garbage that is not json"
+        assert AnswerStore(tmp_path).answers() == {"a": 1, "b": 2}

@@ -1,0 +1,89 @@
+"""The content model: modules, items and options as frozen data, and content problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a content file, located by file, item and field."""
+
+    file: str
+    item: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"item '{self.item}', " if self.item else ""
+        return f"{self.file}: {where}field '{self.field}': {self.message}"
+
+
+class ContentError(ValueError):
+    """Raised when content files are invalid; lists every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(f"{len(problems)} problem(s) in the course content:\n{lines}")
+
+
+@dataclass(frozen=True)
+class Option:
+    """A reply, cue or statement the learner chooses among, with its explanation."""
+
+    id: str
+    text: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """The situation, what the peer says, and what can be seen or heard."""
+
+    situation: str
+    peer_says: str = ""
+    cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Item:
+    """One exercise: a scenario, a prompt, options and (for auto-graded kinds) a key."""
+
+    id: str
+    kind: str
+    mode: str
+    prompt: str
+    scenario: Scenario
+    competencies: tuple[int, ...]
+    points: float = 0.0
+    options: tuple[Option, ...] = ()
+    labels: tuple[str, ...] = ()
+    key: Any = None
+    rubric: tuple[str, ...] = ()
+    example: str = ""
+
+    @property
+    def graded(self) -> bool:
+        """Whether nbgrader scores this item."""
+        return self.mode == "graded"
+
+    def option(self, option_id: str) -> Option:
+        """The option with this id."""
+        return next(o for o in self.options if o.id == option_id)
+
+
+@dataclass(frozen=True)
+class Module:
+    """A module: its nbgrader assignment name, title, reading and items."""
+
+    assignment: str
+    number: int
+    title: str
+    reading: str
+    items: tuple[Item, ...] = field(default=())
+
+    def item(self, item_id: str) -> Item:
+        """The item with this id."""
+        return next(i for i in self.items if i.id == item_id)

@@ -1,0 +1,187 @@
+"""Validation of raw YAML data into the content model, naming file, item and field."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from course_utils.model import Item, Option, Problem, Scenario
+from course_utils.vocab import (
+    AUTO_KINDS,
+    COMPETENCIES,
+    KINDS,
+    LABELS,
+    MODES,
+    OPTION_COUNTS,
+    TEXT_KINDS,
+)
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ASSIGNMENT_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def parse_module(data: Any, folder_name: str, where: str, problems: list[Problem]) -> dict:
+    if not isinstance(data, dict):
+        problems.append(Problem(where, "", "-", "expected keys assignment, number, title, items"))
+        return {}
+    assignment = data.get("assignment")
+    if assignment != folder_name or not ASSIGNMENT_PATTERN.match(str(assignment)):
+        problems.append(Problem(where, "", "assignment",
+                                f"must equal the folder name '{folder_name}' "
+                                "(lowercase letters, digits, underscores)"))
+    if not isinstance(data.get("number"), int):
+        problems.append(Problem(where, "", "number", "give the module number, e.g. 1"))
+    if not isinstance(data.get("title"), str) or not data["title"].strip():
+        problems.append(Problem(where, "", "title", "give the module title"))
+    raw_items = data.get("items")
+    if not isinstance(raw_items, list) or not raw_items:
+        problems.append(Problem(where, "", "items", "give a list of items"))
+        raw_items = []
+    items: list[Item] = []
+    ids: set[str] = set()
+    for index, raw in enumerate(raw_items, start=1):
+        item = _parse_item(raw, index, where, problems)
+        if item is None:
+            continue
+        if item.id in ids:
+            problems.append(Problem(where, item.id, "id", "duplicate id; every item needs its own"))
+        ids.add(item.id)
+        items.append(item)
+    return {"assignment": assignment, "number": data.get("number"),
+            "title": data.get("title"), "items": tuple(items)}
+
+
+def _parse_item(raw: Any, index: int, where: str, problems: list[Problem]) -> Item | None:
+    label = f"#{index}"
+    if not isinstance(raw, dict):
+        problems.append(Problem(where, label, "-", "each item must be a mapping of fields"))
+        return None
+    item_id = raw.get("id")
+    if not isinstance(item_id, str) or not ID_PATTERN.match(item_id):
+        problems.append(Problem(where, label, "id",
+                                "give a stable id of lowercase letters, digits and hyphens"))
+        return None
+    before = len(problems)
+
+    def bad(field_name: str, message: str) -> None:
+        problems.append(Problem(where, item_id, field_name, message))
+
+    kind, mode = raw.get("kind"), raw.get("mode")
+    if kind not in KINDS:
+        bad("kind", f"unknown kind {kind!r}; use one of: {', '.join(KINDS)}")
+    if mode not in MODES:
+        bad("mode", f"unknown mode {mode!r}; use practice or graded")
+    prompt = raw.get("prompt")
+    if not isinstance(prompt, str) or not prompt.strip():
+        bad("prompt", "give the question the learner answers")
+    scenario = _parse_scenario(raw.get("scenario"), bad)
+    competencies = _parse_competencies(raw.get("competencies"), bad)
+    points = raw.get("points", 0)
+    if mode == "graded" and (isinstance(points, bool) or not isinstance(points, (int, float))
+                             or points <= 0):
+        bad("points", "graded items need points greater than 0")
+    if mode == "practice" and "points" in raw:
+        bad("points", "practice items are not scored; remove points or make the item graded")
+    options = _parse_options(raw.get("options"), kind, bad)
+    labels = tuple(raw.get("labels") or ())
+    rubric = tuple(raw.get("rubric") or ())
+    if kind == "classify":
+        unknown = [x for x in labels if x not in LABELS]
+        if len(labels) < 2 or unknown:
+            bad("labels", f"give 2 or more labels from: {', '.join(LABELS)}"
+                + (f" (unknown: {', '.join(map(str, unknown))})" if unknown else ""))
+    elif "labels" in raw:
+        bad("labels", "only classify items have labels")
+    key = raw.get("key")
+    if kind in AUTO_KINDS:
+        key = _check_key(kind, key, [o.id for o in options], labels, bad)
+    elif kind in TEXT_KINDS:
+        if key is not None:
+            bad("key", f"{kind} items are graded by hand and have no key")
+        if "options" in raw:
+            bad("options", f"{kind} items have no options")
+        if mode == "graded" and not rubric:
+            bad("rubric", "graded written items need a rubric: what graders look for")
+    if len(problems) > before or kind not in KINDS:
+        return None
+    return Item(id=item_id, kind=kind, mode=mode, prompt=prompt.strip(), scenario=scenario,
+                competencies=competencies, points=float(points) if mode == "graded" else 0.0,
+                options=options, labels=labels, key=key, rubric=tuple(map(str, rubric)),
+                example=str(raw.get("example") or "").strip())
+
+
+def _parse_scenario(raw: Any, bad) -> Scenario:
+    if not isinstance(raw, dict) or not isinstance(raw.get("situation"), str):
+        bad("scenario", "give scenario.situation (and optionally peer_says and cues)")
+        return Scenario("")
+    cues = raw.get("cues") or ()
+    if not isinstance(cues, (list, tuple)):
+        bad("scenario.cues", "give cues as a list")
+        cues = ()
+    return Scenario(raw["situation"].strip(), str(raw.get("peer_says") or "").strip(),
+                    tuple(str(c) for c in cues))
+
+
+def _parse_competencies(raw: Any, bad) -> tuple[int, ...]:
+    if not isinstance(raw, list) or not raw:
+        bad("competencies", "tag the item with one or more SAMHSA competency numbers 1-12")
+        return ()
+    unknown = [c for c in raw if isinstance(c, bool) or c not in COMPETENCIES]
+    if unknown:
+        bad("competencies", f"unknown competency {unknown[0]!r}; use numbers 1-12 "
+            "(see content/README.md)")
+    return tuple(c for c in raw if c in COMPETENCIES)
+
+
+def _parse_options(raw: Any, kind: Any, bad) -> tuple[Option, ...]:
+    if kind not in OPTION_COUNTS:
+        return ()
+    low, high = OPTION_COUNTS[kind]
+    if not isinstance(raw, list) or not low <= len(raw) <= high:
+        bad("options", f"{kind} items need {low} to {high} options")
+        return ()
+    options: list[Option] = []
+    for n, opt in enumerate(raw, start=1):
+        if not isinstance(opt, dict) or not isinstance(opt.get("id"), str):
+            bad(f"options[{n}].id", "each option needs an id, e.g. a")
+            continue
+        for part in ("text", "explanation"):
+            if not isinstance(opt.get(part), str) or not opt[part].strip():
+                bad(f"options[{opt['id']}].{part}", f"option '{opt['id']}' needs its {part}")
+        options.append(Option(opt["id"], str(opt.get("text", "")).strip(),
+                              str(opt.get("explanation", "")).strip()))
+    ids = [o.id for o in options]
+    if len(set(ids)) != len(ids):
+        bad("options", "option ids must be different from each other")
+    return tuple(options)
+
+
+def _check_key(kind: str, key: Any, ids: list[str], labels: tuple[str, ...], bad) -> Any:
+    if key is None:
+        bad("key", "missing: auto-graded items need the right answer")
+        return None
+    if kind == "best_response":
+        if key not in ids:
+            bad("key", f"must be one option id ({', '.join(ids)})")
+        return key
+    if kind == "select_all":
+        if not isinstance(key, list) or not key or any(k not in ids for k in key) \
+                or len(set(key)) != len(key):
+            bad("key", f"give a list of the option ids that apply ({', '.join(ids)})")
+            return None
+        return tuple(key)
+    if kind == "rank":
+        if not isinstance(key, list) or sorted(map(str, key)) != sorted(ids):
+            bad("key", "list every option id once, most to least supportive")
+            return None
+        if list(key) == ids:
+            bad("options", "list the options in a different order from the key, "
+                "or the answer shows on screen")
+        return tuple(key)
+    if not isinstance(key, dict) or sorted(map(str, key)) != sorted(ids):
+        bad("key", "give a label for every statement, e.g. {a: advising, b: supportive}")
+        return None
+    wrong = [f"{k}: {v}" for k, v in key.items() if v not in labels]
+    if wrong:
+        bad("key", f"labels not in this item's labels list: {', '.join(wrong)}")
+    return tuple(sorted(key.items()))
