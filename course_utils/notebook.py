@@ -22,9 +22,10 @@ KIND_TITLES = {
 }
 HOW_TO = """\
 **How this notebook works.** Run the cells from the top (menu *Run > Run All Cells*). Each
-exercise appears as a set of buttons, boxes or menus: use the mouse or the keyboard (Tab to move,
-Space or arrow keys to choose). Your answers are saved automatically the moment you change them,
-in the file `answers.json` next to this notebook, and they come back when you reopen it.
+exercise appears as a set of buttons, boxes or menus: use the mouse or the keyboard (Tab to move
+between controls, arrow keys to choose a reply or a menu entry, Space to tick a box). Your
+answers are saved automatically the moment you change them, in the file `answers.json` next to
+this notebook, and they come back when you reopen it.
 
 - **Practice** items show feedback straight away. They do not count towards your grade.
 - **Graded** items show no verdict until your trainer returns feedback. Partial credit:

@@ -92,3 +92,33 @@ class TestNotebookInBrowser:
         else:
             assert item.get_by_role(role, name=re.compile(name)).count() == 1
         item.screenshot(path=str(ARTIFACTS / f"kind-{kind}.png"))
+
+
+class TestKeyboard:
+    def test_choice_menu_and_text_work_from_the_keyboard(self, lab_page):
+        """Arrow keys pick a reply and a place, typing fills a reply; all are saved."""
+        page, folder = lab_page
+        graded = page.locator(".cps-best-response").nth(2)
+        graded.scroll_into_view_if_needed()
+        graded.get_by_role("radio").first.focus()
+        page.keyboard.press("ArrowDown")
+        rank = page.locator(".cps-rank").first
+        rank.scroll_into_view_if_needed()
+        rank.get_by_role("combobox").first.focus()
+        page.keyboard.press("ArrowDown")  # from blank to "- choose -"
+        page.keyboard.press("ArrowDown")  # to place 1
+        reply = page.locator(".cps-written-reply").first
+        reply.scroll_into_view_if_needed()
+        reply.get_by_role("textbox").focus()
+        page.keyboard.type("That sounds heavy. What happened?")
+        expected = {"bp-stay-and-connect": "b", "bp-rank-text": {"a": 1},
+                    "bp-reply-family": "That sounds heavy. What happened?"}
+        deadline = time.monotonic() + 15
+        while True:
+            saved = json.loads((folder / "answers.json").read_text())["answers"]
+            got = {k: saved.get(k, {}).get("value") for k in expected}
+            if got == expected:
+                break
+            assert time.monotonic() < deadline, got
+            time.sleep(0.3)
+        page.screenshot(path=str(ARTIFACTS / "keyboard.png"))

@@ -62,6 +62,7 @@ class TestBuild:
             names = zf.namelist()
             text = "".join(zf.read(n).decode("utf-8", "replace") for n in names)
         assert all(n.startswith(("course_utils/", "being_present-")) for n in names)
+        assert "course_utils/widgets/guard.js" in names
         for secret in secrets(module)[2:]:
             assert secret not in text
 

@@ -144,3 +144,14 @@ class TestTextViews:
         graded_view = Analyzed(graded, AnswerStore(tmp_path))
         graded_view.text.value = "mm"
         assert graded_view.feedback.value == ""
+
+
+class TestKeyboardGuard:
+    def test_every_view_carries_a_guard_for_its_item(self, module, tmp_path):
+        """The hidden guard keeps JupyterLab shortcuts off the item's controls."""
+        from course_utils.widgets.guard import KeyboardGuard
+
+        for item in module.items:
+            view = make_view(from_public(to_public(item)), AnswerStore(tmp_path))
+            guards = [c for c in view.children if isinstance(c, KeyboardGuard)]
+            assert len(guards) == 1 and guards[0].item_id == item.id

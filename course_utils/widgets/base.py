@@ -13,6 +13,7 @@ from course_utils.content import Item
 from course_utils.render import answer_html, feedback_html, scenario_html
 from course_utils.scoring import score_answer
 from course_utils.storage import AnswerStore, StorageError
+from course_utils.widgets.guard import KeyboardGuard
 
 STYLE = """<style>
 .cps-item .widget-radio-box label, .cps-item .widget-checkbox label,
@@ -38,7 +39,8 @@ class ItemView(w.VBox):
         self.feedback = w.HTML(value="")
         controls = self.build_controls()
         header = w.HTML(value=STYLE + scenario_html(item))
-        children = [header, *controls, self.status, self.feedback]
+        guard = KeyboardGuard(item_id=item.id)
+        children = [header, *controls, self.status, self.feedback, guard]
         super().__init__(children=children, layout=w.Layout(width="100%"))
         self.add_class("cps-item")
         self.add_class(f"cps-{item.kind.replace('_', '-')}")
