@@ -9,13 +9,13 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-__all__ = ["AnswerStore", "grade_item", "load_course", "score_answer", "show_item", "start"]
+__all__ = ["AnswerStore", "grade_item", "load_course", "score_item", "show_item", "start"]
 
 _WHERE = {
     "AnswerStore": "course_utils.storage",
     "grade_item": "course_utils.grading",
     "load_course": "course_utils.content",
-    "score_answer": "course_utils.scoring",
+    "score_item": "course_utils.scoring",
     "show_item": "course_utils.exercise",
     "start": "course_utils.exercise",
 }

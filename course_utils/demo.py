@@ -60,10 +60,10 @@ def run_demo(repo: Path, learners: int = 30, seed: int = 7) -> None:
     grades_csv = course / "grades.csv"
     run_nbgrader(["export", "--to", str(grades_csv)], course)
     totals = [sum(s.expected.values()) for s in subs]
-    auto_max = sum(i.points for i in module.items if i.graded and i.key is not None)
+    auto_max = sum(i.points for i in module.items if i.auto_graded)
     plot = course / "scores.png"
     _save_plot(totals, auto_max, plot)
-    manual = sum(1 for i in module.items if i.graded and i.key is None)
+    manual = sum(1 for i in module.items if i.hand_graded)
     print()
     print(f"Autograde: {per_notebook:.2f} s per notebook (sequential nbgrader).")
     print(f"Auto-graded scores: min {min(totals):g}, max {max(totals):g} of {auto_max:g}.")

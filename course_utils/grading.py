@@ -7,7 +7,7 @@ from typing import Any
 
 from course_utils.public import from_public
 from course_utils.render import feedback_html, feedback_text
-from course_utils.scoring import Score, score_answer
+from course_utils.scoring import Score, score_item
 from course_utils.storage import AnswerStore
 
 
@@ -16,7 +16,7 @@ def grade_item(spec: dict[str, Any], folder: Path | str = ".") -> float:
     item = from_public(spec)
     store = AnswerStore(folder)
     answer = store.get(item.id)
-    score = score_answer(item.kind, answer, item.key, item.points, [o.id for o in item.options])
+    score = score_item(item, answer)
     if store.problem:
         score = Score(score.earned, score.possible, f"{score.note} Note: {store.status}")
     _show(feedback_html(item, answer, score), feedback_text(item, answer, score))

@@ -36,6 +36,33 @@ class Option:
     id: str
     text: str
     explanation: str
+    roadblock: str = ""
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One reply the learner may give at a turn of a branching conversation."""
+
+    id: str
+    text: str
+    quality: int
+    explanation: str
+    next: str
+    roadblock: str = ""
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One turn of a branching conversation: what the peer says, how they are, the replies."""
+
+    id: str
+    peer_says: str
+    mood: str
+    replies: tuple[Reply, ...]
+
+    def reply(self, reply_id: str) -> Reply:
+        """The reply with this id."""
+        return next(r for r in self.replies if r.id == reply_id)
 
 
 @dataclass(frozen=True)
@@ -63,15 +90,32 @@ class Item:
     key: Any = None
     rubric: tuple[str, ...] = ()
     example: str = ""
+    lesson: tuple[str, ...] = ()
+    turns: tuple[Turn, ...] = ()
+    debrief: str = ""
 
     @property
     def graded(self) -> bool:
         """Whether nbgrader scores this item."""
         return self.mode == "graded"
 
+    @property
+    def auto_graded(self) -> bool:
+        """Whether a hidden test scores this item from the saved answer."""
+        return self.graded and self.kind not in ("written_reply", "reflection")
+
+    @property
+    def hand_graded(self) -> bool:
+        """Whether a grader scores this item in formgrader."""
+        return self.graded and self.kind in ("written_reply", "reflection")
+
     def option(self, option_id: str) -> Option:
         """The option with this id."""
         return next(o for o in self.options if o.id == option_id)
+
+    def turn(self, turn_id: str) -> Turn:
+        """The conversation turn with this id."""
+        return next(t for t in self.turns if t.id == turn_id)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ KIND_TITLES = {
     "classify": "Name the roadblock",
     "written_reply": "Write your reply",
     "reflection": "Reflection",
+    "branching": "A conversation",
 }
 HOW_TO = """\
 **How this notebook works.** Run the cells from the top (menu *Run > Run All Cells*). Each
@@ -31,7 +32,9 @@ this notebook, and they come back when you reopen it.
 - **Graded** items show no verdict until your trainer returns feedback. Partial credit:
   *select all* scores (right picks - wrong picks) / number of right answers, never below 0;
   *rank* scores the share of pairs of replies you put in the same order as the key;
-  *name the roadblock* scores the share of statements labelled right.
+  *name the roadblock* scores the share of statements labelled right;
+  *a conversation* scores the quality of the path you take (each reply counts 2 when fully
+  present, 1 when okay, 0 for a roadblock).
 - Written replies and reflections are read and graded by a person.
 
 When you are done: save the notebook, click **Validate**, then submit it in the *Assignments* tab.
@@ -75,7 +78,7 @@ def item_cells(item: Item, number: int) -> list[NotebookNode]:
     ]
     if not item.graded:
         return cells
-    if item.kind in ("written_reply", "reflection"):
+    if item.hand_graded:
         what = "reply" if item.kind == "written_reply" else "reflection"
         task = (f"**Graded by hand ({item.points:g} points).** Your grader reads the {what} you "
                 "wrote above and scores it using the list of what graders look for shown with it.")

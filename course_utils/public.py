@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from course_utils.content import Item, Module, Option, Scenario
+from course_utils.model import Item, Module, Option, Reply, Scenario, Turn
 from course_utils.vocab import ITEMS_FILE
 
 
@@ -33,15 +33,19 @@ def to_public(item: Item, reveal: bool | None = None) -> dict[str, Any]:
             "cues": list(item.scenario.cues),
         },
         "options": [
-            {"id": o.id, "text": o.text, "explanation": o.explanation if practice else ""}
+            {"id": o.id, "text": o.text, "explanation": o.explanation if practice else "",
+             "roadblock": o.roadblock if practice else ""}
             for o in item.options
         ],
         "labels": list(item.labels),
         "rubric": list(item.rubric),
+        "lesson": list(item.lesson),
+        "turns": [_turn_to_json(t, practice) for t in item.turns],
     }
     if practice:
         data["key"] = _key_to_json(item.key)
         data["example"] = item.example
+        data["debrief"] = item.debrief
     return data
 
 
@@ -58,10 +62,12 @@ def from_public(data: dict[str, Any]) -> Item:
         scenario=Scenario(scenario["situation"], scenario.get("peer_says", ""),
                           tuple(scenario.get("cues", ()))),
         competencies=tuple(data.get("competencies", ())), points=float(data.get("points", 0)),
-        options=tuple(Option(o["id"], o["text"], o.get("explanation", ""))
+        options=tuple(Option(o["id"], o["text"], o.get("explanation", ""), o.get("roadblock", ""))
                       for o in data.get("options", ())),
         labels=tuple(data.get("labels", ())), key=key, rubric=tuple(data.get("rubric", ())),
-        example=data.get("example", ""),
+        example=data.get("example", ""), lesson=tuple(data.get("lesson", ())),
+        turns=tuple(_turn_from_json(t) for t in data.get("turns", ())),
+        debrief=data.get("debrief", ""),
     )
 
 
@@ -96,3 +102,20 @@ def _key_to_json(key: Any) -> Any:
     if isinstance(key, tuple):
         return list(key)
     return key
+
+
+def _turn_to_json(turn: Turn, reveal: bool) -> dict[str, Any]:
+    """A turn; graded conversations keep the peer's lines and moods but no qualities."""
+    return {
+        "id": turn.id, "peer_says": turn.peer_says, "mood": turn.mood,
+        "replies": [{"id": r.id, "text": r.text, "next": r.next,
+                     "quality": r.quality if reveal else None,
+                     "explanation": r.explanation if reveal else "",
+                     "roadblock": r.roadblock if reveal else ""} for r in turn.replies],
+    }
+
+
+def _turn_from_json(data: dict[str, Any]) -> Turn:
+    return Turn(data["id"], data["peer_says"], data["mood"], tuple(
+        Reply(r["id"], r["text"], r.get("quality"), r.get("explanation", ""), r["next"],
+              r.get("roadblock", "")) for r in data["replies"]))

@@ -7,6 +7,7 @@ from html import escape, unescape
 from typing import Any
 
 from course_utils.content import Item
+from course_utils.render_conversation import debrief_html, transcript_lines
 from course_utils.scoring import Score
 from course_utils.vocab import LABEL_TITLES
 
@@ -32,6 +33,8 @@ def well_formed(item: Item, answer: Any) -> bool:
         return isinstance(answer, list) and all(isinstance(a, str) for a in answer)
     if item.kind in ("rank", "classify"):
         return isinstance(answer, dict)
+    if item.kind == "branching":
+        return isinstance(answer, list) and all(isinstance(a, str) for a in answer)
     return isinstance(answer, str)
 
 
@@ -50,6 +53,8 @@ def answer_text(item: Item, answer: Any) -> str:
         order = sorted((pos, oid) for oid, pos in answer.items() if isinstance(pos, int))
         return "Ranking, most supportive first: " + "; ".join(
             f"{pos}. ({oid}) {_option_text(item, oid)}" for pos, oid in order)
+    if item.kind == "branching":
+        return "Conversation:\n" + "\n".join(transcript_lines(item, answer))
     if item.kind == "classify":
         return "Labels: " + "; ".join(
             f"({o.id}) {LABEL_TITLES.get(answer.get(o.id), 'not labelled yet')}"
@@ -74,6 +79,8 @@ def feedback_html(item: Item, answer: Any, score: Score | None) -> str:
                 f"{escape(score.note)}</p>")
     if not well_formed(item, answer):
         answer = None
+    if item.kind == "branching":
+        return f'<div class="cps-feedback">{head}{debrief_html(item, answer)}</div>'
     rows = "".join(f"<li>{_option_feedback(item, answer, o.id)}</li>" for o in item.options)
     extra = ""
     if item.kind == "rank":
@@ -92,6 +99,8 @@ def feedback_text(item: Item, answer: Any, score: Score | None) -> str:
     lines.append(answer_text(item, answer))
     if not well_formed(item, answer):
         answer = None
+    if item.kind == "branching":
+        lines.append(_strip_tags(debrief_html(item, answer).replace("</li>", "\n")))
     for o in item.options:
         lines.append(f"- {_strip_tags(_option_feedback(item, answer, o.id))}")
     return "\n".join(lines)

@@ -6,6 +6,8 @@ Rules (also stated to learners in the notebooks and to trainers in content/READM
 - rank: the share of pairs of replies placed in the same order as the key (pairwise agreement);
   a pair with a missing or shared position does not count as agreeing.
 - classify: the share of statements given the right label.
+- branching: the quality of the path taken, sum of reply qualities / (2 x turns); turns left
+  unfinished count as 0.
 Scores are rounded to two decimals, so nbgrader and every report see the same number.
 """
 
@@ -14,7 +16,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from course_utils.model import Item
 
 
 @dataclass(frozen=True)
@@ -85,3 +90,13 @@ def score_answer(kind: str, answer: Any, key: Any, points: float,
     except (TypeError, AttributeError):
         return Score(0.0, points, "The saved answer could not be read, so it scored 0.")
     return Score(round(points * value, 2), points, note)
+
+
+def score_item(item: Item, answer: Any) -> Score:
+    """Score a raw answer to any auto-graded item, using the item's key or conversation."""
+    if item.kind == "branching":
+        from course_utils.conversation import path_fraction
+
+        value, note = path_fraction(item.turns, answer)
+        return Score(round(item.points * value, 2), item.points, note)
+    return score_answer(item.kind, answer, item.key, item.points, [o.id for o in item.options])

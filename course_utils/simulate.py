@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from course_utils.content import Item, Module
-from course_utils.scoring import score_answer
-from course_utils.vocab import AUTO_KINDS
+from course_utils.scoring import score_item
 
 SAMPLE_REPLIES = (
     "That sounds like a lot to carry. What feels hardest about it right now?",
@@ -74,8 +73,24 @@ def simulate_answer(item: Item, p: float, rng: random.Random) -> Any:
         key = dict(item.key)
         return {oid: key[oid] if rng.random() < p
                 else rng.choice([x for x in item.labels if x != key[oid]]) for oid in ids}
+    if item.kind == "branching":
+        return simulate_conversation(item, p, rng)
     pool = SAMPLE_REPLIES if item.kind == "written_reply" else SAMPLE_REFLECTIONS
     return rng.choice(pool)
+
+
+def simulate_conversation(item: Item, p: float, rng: random.Random) -> list[str]:
+    """Walk a branching conversation: the best reply with probability p, else another."""
+    by_id = {t.id: t for t in item.turns}
+    turn, path = item.turns[0], []
+    while True:
+        best = max(turn.replies, key=lambda r: r.quality)
+        others = [r for r in turn.replies if r is not best]
+        reply = best if rng.random() < p or not others else rng.choice(others)
+        path.append(reply.id)
+        if reply.next not in by_id:
+            return path
+        turn = by_id[reply.next]
 
 
 def make_cohort(n: int, seed: int) -> list[Learner]:
@@ -106,8 +121,7 @@ def simulate_submissions(module: Module, release_dir: Path, submitted_dir: Path,
             answer = simulate_answer(item, p_correct(learner.ability, *params[item.id]), rng)
             make_view(public[item.id], store).set_answer(answer)  # as the learner's clicks do
             sub.answers[item.id] = answer
-            if item.graded and item.kind in AUTO_KINDS:
-                sub.expected[item.id] = score_answer(
-                    item.kind, answer, item.key, item.points, [o.id for o in item.options]).earned
+            if item.auto_graded:
+                sub.expected[item.id] = score_item(item, answer).earned
         results.append(sub)
     return results

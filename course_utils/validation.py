@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from course_utils.conversation import parse_turns
 from course_utils.model import Item, Option, Problem, Scenario
 from course_utils.vocab import (
     AUTO_KINDS,
     COMPETENCIES,
     KINDS,
     LABELS,
+    LESSONS,
     MODES,
     OPTION_COUNTS,
+    ROADBLOCKS,
     TEXT_KINDS,
 )
 
@@ -92,8 +95,20 @@ def _parse_item(raw: Any, index: int, where: str, problems: list[Problem]) -> It
                 + (f" (unknown: {', '.join(map(str, unknown))})" if unknown else ""))
     elif "labels" in raw:
         bad("labels", "only classify items have labels")
+    lesson = raw.get("lesson") or []
+    if not isinstance(lesson, list) or any(x not in LESSONS for x in lesson):
+        bad("lesson", f"use lesson points from: {', '.join(LESSONS)}")
+        lesson = []
+    turns = parse_turns(raw.get("turns"), bad) if kind == "branching" else ()
+    if kind != "branching" and "turns" in raw:
+        bad("turns", "only branching items have turns")
     key = raw.get("key")
-    if kind in AUTO_KINDS:
+    if kind == "branching":
+        if key is not None or "options" in raw:
+            bad("key", "branching items have no key or options: give each reply a quality")
+        if not str(raw.get("debrief") or "").strip():
+            bad("debrief", "give a short debrief shown at the end of every path")
+    elif kind in AUTO_KINDS:
         key = _check_key(kind, key, [o.id for o in options], labels, bad)
     elif kind in TEXT_KINDS:
         if key is not None:
@@ -107,7 +122,8 @@ def _parse_item(raw: Any, index: int, where: str, problems: list[Problem]) -> It
     return Item(id=item_id, kind=kind, mode=mode, prompt=prompt.strip(), scenario=scenario,
                 competencies=competencies, points=float(points) if mode == "graded" else 0.0,
                 options=options, labels=labels, key=key, rubric=tuple(map(str, rubric)),
-                example=str(raw.get("example") or "").strip())
+                example=str(raw.get("example") or "").strip(), lesson=tuple(lesson), turns=turns,
+                debrief=str(raw.get("debrief") or "").strip())
 
 
 def _parse_scenario(raw: Any, bad) -> Scenario:
@@ -148,8 +164,12 @@ def _parse_options(raw: Any, kind: Any, bad) -> tuple[Option, ...]:
         for part in ("text", "explanation"):
             if not isinstance(opt.get(part), str) or not opt[part].strip():
                 bad(f"options[{opt['id']}].{part}", f"option '{opt['id']}' needs its {part}")
+        roadblock = opt.get("roadblock") or ""
+        if roadblock and roadblock not in ROADBLOCKS:
+            bad(f"options[{opt['id']}].roadblock",
+                f"unknown roadblock {roadblock!r}; use one of: {', '.join(ROADBLOCKS)}")
         options.append(Option(opt["id"], str(opt.get("text", "")).strip(),
-                              str(opt.get("explanation", "")).strip()))
+                              str(opt.get("explanation", "")).strip(), roadblock))
     ids = [o.id for o in options]
     if len(set(ids)) != len(ids):
         bad("options", "option ids must be different from each other")

@@ -9,8 +9,10 @@ KINDS: tuple[str, ...] = (
     "classify",
     "written_reply",
     "reflection",
+    "branching",
 )
-AUTO_KINDS: frozenset[str] = frozenset({"best_response", "select_all", "rank", "classify"})
+AUTO_KINDS: frozenset[str] = frozenset(
+    {"best_response", "select_all", "rank", "classify", "branching"})
 TEXT_KINDS: frozenset[str] = frozenset({"written_reply", "reflection"})
 MODES: tuple[str, ...] = ("practice", "graded")
 
@@ -70,6 +72,34 @@ OPTION_COUNTS: dict[str, tuple[int, int]] = {
     "rank": (3, 6),
     "classify": (2, 8),
 }
+
+# The points of the core lesson an item can practise (content tag `lesson:`).
+LESSONS: tuple[str, ...] = (
+    "presence",
+    "feeling_over_words",
+    "trust_rapport",
+    "safe_space",
+    "cues_to_check",
+    "empathy_validation",
+    "no_unsolicited_advice",
+    "no_judging_choices",
+    "no_changing_topic",
+    "wider_purpose",
+    "self_check",
+)
+
+# How the peer is at a turn of a branching conversation, and reply quality levels.
+MOODS: dict[str, str] = {
+    "opens": "opening up",
+    "guarded": "guarded",
+    "withdraws": "withdrawing",
+}
+QUALITY_LABELS: dict[int, str] = {
+    2: "Present and supportive",
+    1: "Okay, but something was missing",
+    0: "A roadblock",
+}
+TURNS_PER_PATH: tuple[int, int] = (3, 5)
 
 # Files that travel with each assignment folder.
 ITEMS_FILE = "items.json"

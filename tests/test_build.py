@@ -28,6 +28,8 @@ def secrets(module) -> list[str]:
     for item in module.items:
         if item.graded:
             found += [o.explanation for o in item.options]
+            found += [r.explanation for t in item.turns for r in t.replies]
+            found += [item.debrief] if item.debrief else []
             found += [item.example] if item.example else []
     return [s for s in found if s]
 

@@ -19,12 +19,12 @@ class TestBuildNotebook:
         cells = cells_by_id(nb)
         for item in module.items:
             assert f'show_item("{item.id}")' == cells[f"{item.id}-show"].source
-            if item.graded and item.key is not None:
+            if item.auto_graded:
                 grade = cells[f"{item.id}-grade"]
                 meta = grade.metadata["nbgrader"]
                 assert meta["grade"] and meta["points"] == item.points and meta["locked"]
                 hidden = grade.source.split("### BEGIN HIDDEN TESTS")[1]
-                assert "grade_item(" in hidden and repr(item.options[0].explanation)[1:20] in hidden
+                assert "grade_item(" in hidden and f"'id': '{item.id}'" in hidden
             elif item.graded:
                 task = cells[f"{item.id}-task"].metadata["nbgrader"]
                 assert task["task"] and task["points"] == item.points

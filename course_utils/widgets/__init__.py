@@ -5,6 +5,7 @@ from __future__ import annotations
 from course_utils.content import Item
 from course_utils.storage import AnswerStore
 from course_utils.widgets.base import ItemView
+from course_utils.widgets.branching import BranchingView
 from course_utils.widgets.choice import BestResponseView, SelectAllView
 from course_utils.widgets.order import ClassifyView, RankView
 from course_utils.widgets.text import ReflectionView, WrittenReplyView
@@ -18,6 +19,7 @@ VIEWS: dict[str, type[ItemView]] = {
     "classify": ClassifyView,
     "written_reply": WrittenReplyView,
     "reflection": ReflectionView,
+    "branching": BranchingView,
 }
 
 

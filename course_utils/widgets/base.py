@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import ipywidgets as w
@@ -11,7 +12,7 @@ from traitlets import TraitError
 
 from course_utils.content import Item
 from course_utils.render import answer_html, feedback_html, scenario_html
-from course_utils.scoring import score_answer
+from course_utils.scoring import score_item
 from course_utils.storage import AnswerStore, StorageError
 from course_utils.widgets.guard import KeyboardGuard
 
@@ -88,8 +89,7 @@ class ItemView(w.VBox):
         if self.item.graded:
             return
         answer = self.read_answer()
-        score = score_answer(self.item.kind, answer, self.item.key, 1.0,
-                             [o.id for o in self.item.options])
+        score = score_item(replace(self.item, points=1.0), answer)
         self.feedback.value = ('<div role="status" aria-live="polite">'
                                + feedback_html(self.item, answer, None)
                                + f"<p>{score.note}</p></div>")
