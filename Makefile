@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-demo: $(STAMP)  ## build, simulate 30 learners, autograde, feedback, export
+demo: $(STAMP)  ## build, simulate 25 learners, autograde, feedback, export
 	$(PY) -m course_utils.cli demo
 
 test: $(STAMP) browser-deps  ## every test, browser ones included

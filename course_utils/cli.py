@@ -20,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--no-release", action="store_true", help="regenerate source/ only")
     sub.add_parser("check", help="validate content only; change nothing")
     d = sub.add_parser("demo", help="build, simulate a cohort, autograde, feedback, export")
-    d.add_argument("--learners", type=int, default=30, help="size of the simulated cohort")
+    d.add_argument("--learners", type=int, default=25, help="size of the simulated cohort")
     d.add_argument("--seed", type=int, default=7, help="random seed of the simulation")
     args = parser.parse_args(argv)
     try:

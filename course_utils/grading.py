@@ -7,8 +7,9 @@ from typing import Any
 
 from course_utils.public import from_public
 from course_utils.render import feedback_html, feedback_text
+from course_utils.results import record_result
 from course_utils.scoring import Score, score_item
-from course_utils.storage import AnswerStore
+from course_utils.storage import AnswerStore, grading_run
 
 
 def grade_item(spec: dict[str, Any], folder: Path | str = ".") -> float:
@@ -20,6 +21,8 @@ def grade_item(spec: dict[str, Any], folder: Path | str = ".") -> float:
     if store.problem:
         score = Score(score.earned, score.possible, f"{score.note} Note: {store.status}")
     _show(feedback_html(item, answer, score), feedback_text(item, answer, score))
+    if grading_run():
+        record_result(folder, item.id, item.competencies, score.earned, score.possible)
     return score.earned
 
 

@@ -12,6 +12,11 @@ from course_utils.content import Item, Module
 from course_utils.public import to_public
 
 SCHEMA_VERSION = 3
+KERNEL_METADATA = {
+    "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
+    "language_info": {"name": "python"},
+}
+EXAM = "practice_exam"
 KIND_TITLES = {
     "best_response": "Choose the most supportive reply",
     "select_all": "Select all that apply",
@@ -54,15 +59,15 @@ def build_notebook(module: Module, help_now: str) -> NotebookNode:
     cells.append(_markdown("## Exercises", "exercises"))
     for n, item in enumerate(module.items, start=1):
         cells.extend(item_cells(item, n))
+    cells.append(_markdown("## Your results by competency", "report-title"))
+    plot = ", plot=True" if module.assignment == EXAM else ""
+    cells.append(_code(f"from course_utils.report import competency_report\n\n"
+                       f"competency_report({plot.lstrip(', ')})", "report", locked=True))
     cells.append(_markdown(
         "## Before you submit\n\nSave the notebook (Ctrl+S), click **Validate** in the toolbar, "
         "then submit from the *Assignments* tab. Your answers travel with the notebook.", "end"))
     nb = nbformat.v4.new_notebook(cells=cells)
-    nb.metadata = {
-        "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
-                       "name": "python3"},
-        "language_info": {"name": "python"},
-    }
+    nb.metadata = KERNEL_METADATA
     return nb
 
 

@@ -118,6 +118,15 @@ class AnswerStore:
                                "trainer.") from None
 
 
+def read_answers(folder: Path | str, filename: str = ANSWERS_FILE) -> dict[str, Any]:
+    """The answers saved in a folder, read only (an unreadable file gives none, untouched)."""
+    try:
+        raw = _parse((Path(folder) / filename).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v.get("value") for k, v in raw.items() if isinstance(v, dict)}
+
+
 def _parse(text: str) -> dict[str, Any]:
     try:
         data = json.loads(text)

@@ -75,7 +75,7 @@ class TestNotebookInBrowser:
         page.screenshot(path=str(ARTIFACTS / "graded-best-response.png"))
 
     @pytest.mark.parametrize("kind", ["best-response", "select-all", "rank", "classify",
-                                      "written-reply", "reflection"])
+                                      "written-reply", "reflection", "branching"])
     def test_every_kind_renders_with_named_controls(self, lab_page, kind):
         page, _ = lab_page
         item = page.locator(f".cps-{kind}").first
@@ -86,12 +86,29 @@ class TestNotebookInBrowser:
             "rank": ("combobox", r"Place of reply \(a\)"),
             "classify": ("combobox", r"Label for statement \(a\)"),
             "written-reply": ("textbox", "Your reply"), "reflection": ("textbox", "Your reflection"),
+            "branching": ("button", "Say this reply"),
         }[kind]
         if name is None:
             assert item.get_by_role("radio").count() >= 3
         else:
             assert item.get_by_role(role, name=re.compile(name)).count() == 1
         item.screenshot(path=str(ARTIFACTS / f"kind-{kind}.png"))
+
+    def test_conversation_moves_on_when_a_reply_is_said(self, lab_page):
+        page, folder = lab_page
+        conversation = page.locator(".cps-branching").first
+        conversation.scroll_into_view_if_needed()
+        conversation.get_by_role("radio").first.click()
+        conversation.get_by_role("button", name="Say this reply").click()
+        conversation.get_by_text("You:").wait_for(timeout=15_000)
+        conversation.screenshot(path=str(ARTIFACTS / "conversation-after-one-reply.png"))
+        deadline = time.monotonic() + 10
+        while True:
+            saved = json.loads((folder / "answers.json").read_text())["answers"]
+            if len(saved.get("bp-branch-grandfather", {}).get("value", [])) == 1:
+                break
+            assert time.monotonic() < deadline, saved.get("bp-branch-grandfather")
+            time.sleep(0.3)
 
 
 class TestKeyboard:

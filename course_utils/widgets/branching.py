@@ -38,12 +38,14 @@ class BranchingView(ItemView):
         return list(self.path)
 
     def set_answer(self, answer: Any) -> None:
-        """Replay saved replies (a restart or reopen)."""
-        steps, _ = replay(self.item.turns, answer)
-        if len(steps) != len(answer):
-            raise ValueError("saved replies do not follow this conversation")
-        self.path = list(answer)
+        """Say these replies in order from the start, as a learner's clicks would."""
+        if not isinstance(answer, list):
+            raise TypeError("a conversation answer is a list of reply ids")
+        self.path = []
         self._refresh()
+        for reply_id in answer:
+            self.radio.value = reply_id  # raises if the reply is not open at this turn
+            self.say()
 
     def say(self, _button: Any = None) -> None:
         """Say the chosen reply: save it and move the conversation on."""

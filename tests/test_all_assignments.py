@@ -1,0 +1,116 @@
+"""Every released assignment through nbgrader autograde: a perfect learner and a worst learner.
+
+The perfect learner answers every item with its key (the best reply at every turn of a
+conversation) and must get full marks on every graded item. The worst learner always picks the
+worst option and must get exactly the scores worked out here from the content, independently of
+course_utils.scoring.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from helpers import REPO
+
+from course_utils.content import load_course
+from course_utils.nbgrader_run import run_nbgrader
+from course_utils.public import load_items
+from course_utils.storage import AnswerStore
+from course_utils.widgets import make_view
+
+pytestmark = pytest.mark.slow
+MODULES = load_course(REPO / "content")
+
+
+def walk(item, pick):
+    """Follow a conversation choosing pick(replies) at each turn: reply ids and qualities."""
+    by_id = {t.id: t for t in item.turns}
+    turn, ids, qualities = item.turns[0], [], []
+    while turn is not None:
+        reply = pick(turn.replies)
+        ids.append(reply.id)
+        qualities.append(reply.quality)
+        turn = by_id.get(reply.next)
+    return ids, qualities
+
+
+def best_answer(item):
+    ids = [o.id for o in item.options]
+    if item.kind == "best_response":
+        return item.key
+    if item.kind == "select_all":
+        return list(item.key)
+    if item.kind == "rank":
+        return {oid: n for n, oid in enumerate(item.key, start=1)}
+    if item.kind == "classify":
+        return dict(item.key)
+    if item.kind == "branching":
+        return walk(item, lambda replies: max(replies, key=lambda r: r.quality))[0]
+    return f"My reply to {item.id}." if ids == [] else None
+
+
+def worst_answer(item):
+    """The worst answer and the score it must get, worked out by hand."""
+    ids = [o.id for o in item.options]
+    if item.kind == "best_response":
+        return next(i for i in ids if i != item.key), 0.0
+    if item.kind == "select_all":
+        return [i for i in ids if i not in item.key], 0.0
+    if item.kind == "rank":
+        return {oid: n for n, oid in enumerate(reversed(item.key), start=1)}, 0.0
+    if item.kind == "classify":
+        key = dict(item.key)
+        return {i: next(x for x in item.labels if x != key[i]) for i in ids}, 0.0
+    if item.kind == "branching":
+        path, qualities = walk(item, lambda replies: min(replies, key=lambda r: r.quality))
+        return path, round(item.points * sum(qualities) / (2 * len(qualities)), 2)
+    return f"My reply to {item.id}.", None
+
+
+@pytest.fixture(scope="module")
+def graded_course(built_course, tmp_path_factory):
+    course = tmp_path_factory.mktemp("all") / "course"
+    shutil.copytree(built_course, course)
+    for module in MODULES:
+        for student, answer_of in (("perfect", best_answer),
+                                   ("worst", lambda i: worst_answer(i)[0])):
+            folder = course / "submitted" / student / module.assignment
+            shutil.copytree(course / "release" / module.assignment, folder)
+            (folder / "timestamp.txt").write_text("2026-11-20 10:00:00.000000 UTC\n")
+            public, store = load_items(folder), AnswerStore(folder)
+            for item in module.items:
+                make_view(public[item.id], store).set_answer(answer_of(item))
+        run_nbgrader(["autograde", module.assignment], course)
+    run_nbgrader(["generate_feedback", "practice_exam"], course)
+    return course
+
+
+def grades(course, assignment, student):
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        sub = gb.find_submission(assignment, student)
+        return {g.name: (g.score, g.max_score) for nb in sub.notebooks for g in nb.grades}
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda m: m.assignment)
+class TestEveryAssignment:
+    def test_perfect_learner_gets_full_marks_on_every_graded_item(self, graded_course, module):
+        got = grades(graded_course, module.assignment, "perfect")
+        for item in module.items:
+            if item.auto_graded:
+                assert got[f"{item.id}-grade"] == (item.points, item.points), item.id
+
+    def test_worst_learner_gets_the_scores_worked_out_by_hand(self, graded_course, module):
+        got = grades(graded_course, module.assignment, "worst")
+        for item in module.items:
+            if item.auto_graded:
+                assert got[f"{item.id}-grade"][0] == worst_answer(item)[1], item.id
+
+
+def test_exam_feedback_reports_score_by_competency(graded_course):
+    html = (graded_course / "feedback" / "worst" / "practice_exam" / "practice_exam.html").read_text()
+    assert "score by SAMHSA competency" in html
+    assert html.count("<tr><td>") >= 12  # a row per competency category
+    assert "data:image/png" in html  # the bar chart
