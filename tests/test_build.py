@@ -35,9 +35,9 @@ def secrets(module) -> list[str]:
 
 
 class TestBuild:
-    @pytest.mark.parametrize("stage", ["source", "release"])
+    @pytest.mark.parametrize("stage", ["source", "release", "notebooks"])
     def test_committed_stage_matches_a_fresh_build(self, built_course, stage):
-        """source/ and release/ in the repo are exactly what the content builds to."""
+        """source/, release/ and notebooks/ in the repo are exactly what the content builds to."""
         assert tree(REPO / stage) == tree(built_course / stage), (
             f"{stage}/ is out of date: run `make build` and commit the result")
 
