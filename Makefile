@@ -16,7 +16,7 @@ demo: $(STAMP)  ## build, simulate 25 learners, autograde, feedback, export
 	$(PY) -m course_utils.cli demo
 
 test: $(STAMP) browser-deps  ## every test, browser ones included
-	$(PY) -m ruff check course_utils tests nbgrader_config.py
+	$(PY) -m ruff check course_utils tests benchmarks nbgrader_config.py
 	$(PY) -m pytest
 
 test-fast: $(STAMP)  ## unit tests only (no nbgrader runs, no browser)
@@ -33,7 +33,7 @@ lab: $(STAMP)  ## open JupyterLab as a learner, on a scratch copy of release/ (a
 	cd .lab && ../$(VENV)/bin/jupyter lab
 
 lint: $(STAMP)
-	$(PY) -m ruff check course_utils tests nbgrader_config.py
+	$(PY) -m ruff check course_utils tests benchmarks nbgrader_config.py
 
 browser-deps:  ## Debian's chromium for the browser tests
 	@test -x /usr/bin/chromium || scripts/install-chromium

@@ -9,9 +9,10 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-__all__ = ["AnswerStore", "grade_item", "load_course", "score_item", "show_item", "start"]
+__all__ = ["AnswerStore", "analyze_reply", "grade_item", "load_course", "score_item", "show_item", "start"]
 
 _WHERE = {
+    "analyze_reply": "course_utils.reply_analysis",
     "AnswerStore": "course_utils.storage",
     "grade_item": "course_utils.grading",
     "load_course": "course_utils.content",

@@ -102,12 +102,12 @@ class Item:
     @property
     def auto_graded(self) -> bool:
         """Whether a hidden test scores this item from the saved answer."""
-        return self.graded and self.kind not in ("written_reply", "reflection")
+        return self.graded and self.kind != "reflection"
 
     @property
     def hand_graded(self) -> bool:
-        """Whether a grader scores this item in formgrader."""
-        return self.graded and self.kind in ("written_reply", "reflection")
+        """Whether only a grader scores this item (written replies get an automatic rubric)."""
+        return self.graded and self.kind == "reflection"
 
     def option(self, option_id: str) -> Option:
         """The option with this id."""

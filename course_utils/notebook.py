@@ -40,7 +40,9 @@ this notebook, and they come back when you reopen it.
   *name the roadblock* scores the share of statements labelled right;
   *a conversation* scores the quality of the path you take (each reply counts 2 when fully
   present, 1 when okay, 0 for a roadblock).
-- Written replies and reflections are read and graded by a person.
+- **Written replies** get an automatic rubric score when graded (reflects or validates the
+  feeling 40%, invites more 30%, no roadblock 30%), which your grader can change. In practice
+  items, feedback on your reply appears as you type. **Reflections** are read by a person only.
 
 When you are done: save the notebook, click **Validate**, then submit it in the *Assignments* tab.
 """
@@ -84,8 +86,7 @@ def item_cells(item: Item, number: int) -> list[NotebookNode]:
     if not item.graded:
         return cells
     if item.hand_graded:
-        what = "reply" if item.kind == "written_reply" else "reflection"
-        task = (f"**Graded by hand ({item.points:g} points).** Your grader reads the {what} you "
+        task = (f"**Graded by hand ({item.points:g} points).** Your grader reads the reflection you "
                 "wrote above and scores it using the list of what graders look for shown with it.")
         cells.append(_markdown(task, f"{item.id}-task", task=True, points=item.points))
         return cells

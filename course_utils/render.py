@@ -81,6 +81,8 @@ def feedback_html(item: Item, answer: Any, score: Score | None) -> str:
         answer = None
     if item.kind == "branching":
         return f'<div class="cps-feedback">{head}{debrief_html(item, answer)}</div>'
+    if item.kind == "written_reply":
+        return f'<div class="cps-feedback">{head}{reply_feedback_html(item, answer)}</div>'
     rows = "".join(f"<li>{_option_feedback(item, answer, o.id)}</li>" for o in item.options)
     extra = ""
     if item.kind == "rank":
@@ -101,9 +103,22 @@ def feedback_text(item: Item, answer: Any, score: Score | None) -> str:
         answer = None
     if item.kind == "branching":
         lines.append(_strip_tags(debrief_html(item, answer).replace("</li>", "\n")))
+    if item.kind == "written_reply":
+        lines.append(_strip_tags(reply_feedback_html(item, answer).replace("</li>", "\n")))
     for o in item.options:
         lines.append(f"- {_strip_tags(_option_feedback(item, answer, o.id))}")
     return "\n".join(lines)
+
+
+def reply_feedback_html(item: Item, answer: Any) -> str:
+    """A written reply's findings, what graders look for, and an example reply."""
+    from course_utils.reply_analysis import analyze_reply
+    from course_utils.reply_rubric import analysis_html
+
+    reply = answer if isinstance(answer, str) else None
+    example = (f"<p><strong>One possible reply:</strong> {escape(item.example)}</p>"
+               if item.example else "")
+    return analysis_html(analyze_reply(reply, item.scenario.peer_says)) + rubric_html(item) + example
 
 
 def rubric_html(item: Item) -> str:

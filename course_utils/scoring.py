@@ -6,6 +6,8 @@ Rules (also stated to learners in the notebooks and to trainers in content/READM
 - rank: the share of pairs of replies placed in the same order as the key (pairwise agreement);
   a pair with a missing or shared position does not count as agreeing.
 - classify: the share of statements given the right label.
+- written_reply: the automatic rubric of course_utils.reply_rubric (reflects or validates 40%,
+  invites more 30%, no roadblock 30%); graders can change the score in formgrader.
 - branching: the quality of the path taken, sum of reply qualities / (2 x turns); turns left
   unfinished count as 0.
 Scores are rounded to two decimals, so nbgrader and every report see the same number.
@@ -94,6 +96,12 @@ def score_answer(kind: str, answer: Any, key: Any, points: float,
 
 def score_item(item: Item, answer: Any) -> Score:
     """Score a raw answer to any auto-graded item, using the item's key or conversation."""
+    if item.kind == "written_reply":
+        from course_utils.reply_rubric import score_reply
+
+        value, note = score_reply(answer if isinstance(answer, str) else None,
+                                  item.scenario.peer_says)
+        return Score(round(item.points * value, 2), item.points, note)
     if item.kind == "branching":
         from course_utils.conversation import path_fraction
 

@@ -21,6 +21,9 @@ from course_utils.widgets import make_view
 
 pytestmark = pytest.mark.slow
 MODULES = load_course(REPO / "content")
+GOOD_REPLY = ("It sounds like this has been really painful, and you're carrying it on your own. "
+              "What has been the hardest part?")
+BAD_REPLY = "You should just stop worrying about it. Calm down."
 
 
 def walk(item, pick):
@@ -36,7 +39,6 @@ def walk(item, pick):
 
 
 def best_answer(item):
-    ids = [o.id for o in item.options]
     if item.kind == "best_response":
         return item.key
     if item.kind == "select_all":
@@ -47,7 +49,9 @@ def best_answer(item):
         return dict(item.key)
     if item.kind == "branching":
         return walk(item, lambda replies: max(replies, key=lambda r: r.quality))[0]
-    return f"My reply to {item.id}." if ids == [] else None
+    if item.kind == "written_reply":
+        return GOOD_REPLY
+    return "What I noticed about myself this week."
 
 
 def worst_answer(item):
@@ -65,7 +69,9 @@ def worst_answer(item):
     if item.kind == "branching":
         path, qualities = walk(item, lambda replies: min(replies, key=lambda r: r.quality))
         return path, round(item.points * sum(qualities) / (2 * len(qualities)), 2)
-    return f"My reply to {item.id}.", None
+    if item.kind == "written_reply":
+        return BAD_REPLY, 0.0  # advice and an order: no reflection, no question, a roadblock
+    return "What I noticed about myself this week.", None
 
 
 @pytest.fixture(scope="module")

@@ -128,6 +128,9 @@ class TestKeyboard:
         reply.scroll_into_view_if_needed()
         reply.get_by_role("textbox").focus()
         page.keyboard.type("That sounds heavy. What happened?")
+        reply.get_by_text("What we noticed").wait_for(timeout=15_000)  # live, debounced findings
+        assert reply.locator("mark.cps-skill").count() >= 2
+        reply.screenshot(path=str(ARTIFACTS / "live-feedback.png"))
         expected = {"bp-stay-and-connect": "b", "bp-rank-text": {"a": 1},
                     "bp-reply-family": "That sounds heavy. What happened?"}
         deadline = time.monotonic() + 15

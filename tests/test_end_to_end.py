@@ -71,7 +71,9 @@ def plan(module) -> tuple[dict, dict, list[str]]:
             answers[item.id] = path
             fraction = sum(qualities) / (2 * len(qualities))
         else:
-            answers[item.id], fraction = f"{REPLY} ({item.id})", None
+            answers[item.id] = f"{REPLY} ({item.id})"
+            # Worked by hand: a reflection, an open question, no roadblock -> the full rubric.
+            fraction = 1.0 if item.kind == "written_reply" else None
             code.append(f'{ref}.text.value = {answers[item.id]!r}')
         if item.graded and fraction is not None:
             expected[item.id] = round(item.points * fraction, 2)
@@ -159,7 +161,7 @@ class TestLearnerJourney:
         for item_id, score in journey["expected"].items():
             assert grades[f"{item_id}-grade"].score == score, item_id
             assert not grades[f"{item_id}-grade"].needs_manual_grade
-        manual = [i.id for i in module.items if i.graded and i.kind in ("written_reply", "reflection")]
+        manual = [i.id for i in module.items if i.hand_graded]
         assert manual
         for item_id in manual:
             assert grades[f"{item_id}-task"].needs_manual_grade, item_id

@@ -140,10 +140,17 @@ class TestTextViews:
 
         view = Analyzed(public, AnswerStore(tmp_path))
         view.text.value = "mm"
-        assert "seen: mm" in view.feedback.value
+        assert "seen: mm" in view.live.value
         graded_view = Analyzed(graded, AnswerStore(tmp_path))
         graded_view.text.value = "mm"
-        assert graded_view.feedback.value == ""
+        assert graded_view.live.value == "" and graded_view.feedback.value == ""
+
+    def test_practice_reply_gets_live_findings_with_marked_words(self, module, tmp_path):
+        public, _ = item_of(module, "written_reply", "practice")
+        view = make_view(public, AnswerStore(tmp_path))
+        view.text.value = "You should call your sister. Don't worry."
+        assert "What we noticed" in view.live.value
+        assert '<mark class="cps-roadblock"' in view.live.value and "Advising" in view.live.value
 
 
 class TestKeyboardGuard:

@@ -29,9 +29,9 @@ class BranchingView(ItemView):
         self.restart_button = w.Button(description="Start over", layout=w.Layout(width="auto"),
                                        tooltip="Start the practice conversation again")
         self.restart_button.on_click(self.start_over)
-        extra = [] if self.item.graded else [self.restart_button]
+        buttons = [self.say_button] if self.item.graded else [self.say_button, self.restart_button]
         self._refresh()
-        return [self.transcript, self.radio, self.say_button, *extra]
+        return [self.transcript, self.radio, w.HBox(buttons)]
 
     def read_answer(self) -> Any:
         """The ids of the replies said so far, in order."""
@@ -88,7 +88,7 @@ class BranchingView(ItemView):
     def _saved_message(self) -> str:
         _, current = replay(self.item.turns, self.path)
         if current is not None:
-            return "Saved. The conversation goes on below."
+            return "Saved. Read how the peer answers, then choose your next reply."
         if self.item.graded:
             return ("Saved. The conversation has ended; its debrief comes back with your grades. "
                     "In a graded conversation each reply is final.")

@@ -1,0 +1,257 @@
+"""Explainable feedback on a learner's written reply: listening skills and roadblocks found.
+
+Careful rules, no model: every finding points to the words of the reply that triggered it.
+Fully offline; imports only the standard library.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from course_utils.reply_patterns import (
+    COMPLEX_MARKERS,
+    FEELING_RX,
+    IMPERATIVE,
+    INTENSITY,
+    LISTENING,
+    NOT_REFLECTION_START,
+    OPEN_QUESTION,
+    PEER_REFERENCE,
+    QUESTION_START,
+    REFLECTION_STEM,
+    ROADBLOCKS,
+    SUGGESTIONS,
+    WHY_PROBE,
+)
+from course_utils.vocab import ROADBLOCKS as ROADBLOCK_NAMES
+
+SKILL_LABELS = ("reflection", "open_question", "closed_question", "validation", "affirmation",
+                "advice")
+EMPTY_MESSAGE = "Write a reply first: there is nothing to look at yet."
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One behaviour found in the reply, with the words that triggered it and why it matters."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+    message: str
+
+    @property
+    def is_roadblock(self) -> bool:
+        """Whether this finding is one of Gordon's roadblocks."""
+        return self.label in ROADBLOCK_NAMES
+
+
+@dataclass(frozen=True)
+class ReplyAnalysis:
+    """Everything found in one reply, an overall verdict and one thing to try next."""
+
+    reply: str
+    findings: tuple[Finding, ...] = ()
+    reflection: str = "none"
+    verdict: str = "supportive"
+    suggestion: str = ""
+    message: str = ""
+    labels: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def roadblocks(self) -> tuple[str, ...]:
+        """The names of the roadblocks found, in order of appearance, without repeats."""
+        return tuple(dict.fromkeys(f.label for f in self.findings if f.is_roadblock))
+
+    @property
+    def open_questions(self) -> tuple[str, ...]:
+        """The open questions asked, as written."""
+        return tuple(f.text for f in self.findings if f.label == "open_question")
+
+    @property
+    def closed_questions(self) -> tuple[str, ...]:
+        """The closed (yes-or-no, short-fact) questions asked, as written."""
+        return tuple(f.text for f in self.findings if f.label == "closed_question")
+
+    @property
+    def validation(self) -> bool:
+        """Whether the reply says the feeling makes sense."""
+        return "validation" in self.labels
+
+    @property
+    def affirmation(self) -> bool:
+        """Whether the reply recognises the person's strengths or effort."""
+        return "affirmation" in self.labels
+
+    @property
+    def advice(self) -> bool:
+        """Whether the reply gives advice, instructions or unasked-for information."""
+        return "advice" in self.labels
+
+    def has(self, label: str) -> bool:
+        """Whether a behaviour (or roadblock name) was found."""
+        return label in self.labels
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    start: int
+    end: int
+    text: str  # normalised (lowercase, straight quotes), same length as the original span
+    question: bool
+
+
+def normalise(text: str) -> str:
+    """Lowercase with straight apostrophes and quotes; same length as the input."""
+    return text.lower().translate(str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"',
+                                                  "\u201d": '"', "`": "'"}))
+
+
+def split_sentences(reply: str) -> list[_Sentence]:
+    """Sentences (and comma-led question clauses in texting style) with their offsets."""
+    norm = normalise(reply)
+    sentences: list[_Sentence] = []
+    for match in re.finditer(r"[^.!?\n]+(?:[.!?]+|\n|$)", norm):
+        raw = match.group()
+        lead = len(raw) - len(raw.lstrip(" \t\"'-*"))
+        body = raw.strip(" \t\n\"'-*")
+        if not re.search(r"\w", body):
+            continue
+        start = match.start() + lead
+        question = body.endswith("?")
+        if not question and "," in body and not re.search(r"[.!]$", body):
+            # "omg thats so hard, what happened" : a trailing question clause without "?"
+            head, _, tail = body.rpartition(",")
+            tail_stripped = tail.strip()
+            if QUESTION_START.match(tail_stripped) and OPEN_QUESTION.match(tail_stripped):
+                offset = start + len(head) + 1 + (len(tail) - len(tail.lstrip()))
+                sentences.append(_Sentence(start, start + len(head), head, False))
+                sentences.append(_Sentence(offset, offset + len(tail_stripped), tail_stripped, True))
+                continue
+        if not question and not re.search(r"[.!]$", body) and OPEN_QUESTION.match(body) \
+                and QUESTION_START.match(body) and len(body.split()) > 2:
+            question = True  # "what happened after that" typed without a question mark
+        sentences.append(_Sentence(start, start + len(body), body, question))
+    return sentences
+
+
+def analyze_reply(reply: str | None, peer_said: str | None = None) -> ReplyAnalysis:
+    """Find reflections, questions, validation, affirmation, advice and roadblocks in a reply."""
+    if reply is None or not str(reply).strip():
+        return ReplyAnalysis(reply="" if reply is None else str(reply), message=EMPTY_MESSAGE,
+                             suggestion="Try starting with what you heard: \"It sounds like...\"")
+    reply = str(reply)
+    norm = normalise(reply)
+    peer = normalise(peer_said or "")
+    sentences = split_sentences(reply)
+    findings: list[Finding] = []
+
+    def add(label: str, start: int, end: int, message: str) -> None:
+        while start < end and not reply[start].isalnum():
+            start += 1  # a pattern may match from the punctuation before the words
+        findings.append(Finding(label, start, end, reply[start:end], message))
+
+    for name, (pattern, message) in ROADBLOCKS.items():
+        for m in pattern.finditer(norm):
+            add(name, m.start(), m.end(), f"This {message}")
+    for s in sentences:
+        m = IMPERATIVE.match(s.text)
+        if m and not s.question:
+            add("advising", s.start, s.start + m.end(), "This tells the person what to do, a "
+                "solution they did not ask for.")
+    questions = [s for s in sentences if s.question]
+    for s in questions:
+        if OPEN_QUESTION.match(s.text) and not _advice_question(s.text):
+            add("open_question", s.start, s.end, "An open question invites the person to say more.")
+        else:
+            add("closed_question", s.start, s.end,
+                "A yes-or-no question can narrow what the person tells you.")
+        if WHY_PROBE.search(s.text):
+            m = WHY_PROBE.search(s.text)
+            add("probing", s.start + m.start(), s.start + m.end(),
+                "A \"why did you\" question can feel like being questioned, not heard.")
+    asking = [q for q in questions if not re.search(r"\b(?:did|have|can|may) i\b|guess what",
+                                                    q.text)]
+    if len(asking) >= 2:
+        add("probing", questions[0].start, questions[-1].end,
+            "Several questions in a row can feel like an interview.")
+    for name, (pattern, message) in LISTENING.items():
+        for m in pattern.finditer(norm):
+            add(name, m.start(), m.end(), f"This {message}")
+    reflection = "none"
+    roadblock_spans = [(f.start, f.end) for f in findings if f.label in ROADBLOCK_NAMES]
+    kind_spans = [(f.start, f.end) for f in findings if f.label in ("validation", "affirmation")]
+    for s in sentences:
+        if s.question or not _reflects(s.text):
+            continue
+        if any(a < s.end and b > s.start for a, b in roadblock_spans):
+            continue  # "you should..." or "you're so strong" are not reflections
+        if not (FEELING_RX.search(s.text) or INTENSITY.search(s.text)) and any(
+                a < s.end and b > s.start for a, b in kind_spans):
+            continue  # "It's understandable you're fed up" validates; it is not a reflection
+        kind = "complex" if _is_complex(s.text, peer) else "simple"
+        if kind == "complex" or reflection == "none":
+            reflection = kind
+        add("reflection", s.start, s.end,
+            "A complex reflection adds meaning: it names what sits under the words."
+            if kind == "complex" else "A reflection gives back what you heard, so they feel heard.")
+    findings = _dedupe(findings)
+    labels = {f.label for f in findings}
+    if labels & {"advising", "lecturing", "ordering"}:
+        labels.add("advice")
+    return ReplyAnalysis(reply=reply, findings=tuple(sorted(findings, key=lambda f: f.start)),
+                         reflection=reflection, verdict=_verdict(labels),
+                         suggestion=_suggest(labels, findings), labels=frozenset(labels))
+
+
+def _reflects(text: str) -> bool:
+    """Whether a statement gives back the peer's experience (before roadblocks are excluded)."""
+    if NOT_REFLECTION_START.match(text) or len(text.split()) < 2 and not INTENSITY.search(text):
+        return False
+    return bool(REFLECTION_STEM.match(text) or PEER_REFERENCE.search(text)
+                or INTENSITY.search(text) or FEELING_RX.search(text))
+
+
+def _advice_question(text: str) -> bool:
+    return bool(re.match(r"^(?:(?:so|and|but|ok(?:ay)?)[, ]+)*(?:why (?:don'?t|not)|how about|"
+                         r"what if (?:you|u) (?:tried|just|called|went|talked))", text))
+
+
+def _is_complex(sentence: str, peer: str) -> bool:
+    if COMPLEX_MARKERS.search(sentence):
+        return True
+    feelings = {m.group() for m in FEELING_RX.finditer(sentence)}
+    return bool(feelings - {m.group() for m in FEELING_RX.finditer(peer)}) if peer else \
+        bool(feelings) and len(sentence.split()) > 6
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[str, int, int]] = set()
+    kept = []
+    for f in sorted(findings, key=lambda f: (f.label, f.start, -(f.end - f.start))):
+        if any(label == f.label and a <= f.start and f.end <= b for label, a, b in seen):
+            continue
+        seen.add((f.label, f.start, f.end))
+        kept.append(f)
+    return kept
+
+
+def _verdict(labels: set[str]) -> str:
+    blocks = labels & set(ROADBLOCK_NAMES)
+    helps = labels & {"reflection", "open_question", "validation", "affirmation"}
+    if blocks and helps:
+        return "mixed"
+    return "roadblock" if blocks else "supportive"
+
+
+def _suggest(labels: set[str], findings: list[Finding]) -> str:
+    first = next((f.label for f in sorted(findings, key=lambda f: f.start)
+                  if f.label in SUGGESTIONS), None)
+    if first:
+        return SUGGESTIONS[first]
+    if "reflection" not in labels:
+        return "Try reflecting the feeling you hear: \"It sounds like...\""
+    if "open_question" not in labels:
+        return "You reflected well; an open question could invite them to say more."
+    return "You reflected and invited more: that is what being present sounds like."
