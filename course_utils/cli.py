@@ -22,6 +22,15 @@ def main(argv: list[str] | None = None) -> int:
     d = sub.add_parser("demo", help="build, simulate a cohort, autograde, feedback, export")
     d.add_argument("--learners", type=int, default=25, help="size of the simulated cohort")
     d.add_argument("--seed", type=int, default=7, help="random seed of the simulation")
+    a = sub.add_parser("autograde", help="autograde all submissions in parallel through nbgrader")
+    a.add_argument("assignment", help="the assignment to grade, e.g. being_present")
+    a.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core)")
+    a.add_argument("--student", action="append", help="grade only this student (repeatable)")
+    e = sub.add_parser("export", help="grades CSV through nbgrader; written text only on request")
+    e.add_argument("--to", type=Path, default=Path("grades.csv"), help="the grades CSV to write")
+    e.add_argument("--include-text", action="store_true",
+                   help="also write written replies and reflections to written_text.csv "
+                        "(they may hold lived experience: share with care)")
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
@@ -34,6 +43,20 @@ def main(argv: list[str] | None = None) -> int:
             from course_utils.build import build
 
             build(args.course, release=not args.no_release)
+        elif args.command == "autograde":
+            return _autograde(args.course, args.assignment, args.jobs, args.student)
+        elif args.command == "export":
+            from course_utils.nbgrader_run import run_nbgrader
+
+            args.to.resolve().parent.mkdir(parents=True, exist_ok=True)
+            run_nbgrader(["export", "--to", str(args.to.resolve())], args.course)
+            print(f"Grades (scores only): {args.to}")
+            if args.include_text:
+                from course_utils.exports import export_text
+
+                target = args.to.resolve().with_name("written_text.csv")
+                count = export_text(args.course, target)
+                print(f"Written replies and reflections ({count} rows): {target}")
         elif args.command == "demo":
             from course_utils.demo import run_demo
 
@@ -47,6 +70,32 @@ def main(argv: list[str] | None = None) -> int:
         print(err, file=sys.stderr)
         return 3
     return 0
+
+
+def _autograde(course: Path, assignment: str, jobs: int, students: list[str] | None) -> int:
+    from nbgrader.api import Gradebook
+
+    from course_utils.parallel_autograde import autograde_all, load_done, progress_bar
+
+    before = load_done(course, assignment)
+    outcomes = autograde_all(course, assignment, jobs, students, progress_bar())
+    if not outcomes:
+        print(f"Nothing to do: every submission of {assignment} is already autograded "
+              f"({len(before)} recorded in .cpsw/). Delete that file to grade again.")
+        return 0
+    print(f"\n{'student':24} result")
+    with Gradebook(f"sqlite:///{course.resolve() / 'gradebook.db'}") as gb:
+        for o in sorted(outcomes, key=lambda o: o.student):
+            if not o.ok:
+                print(f"{o.student:24} FLAGGED: {o.reason}")
+                continue
+            sub = gb.find_submission(assignment, o.student)
+            manual = " (needs hand-grading)" if sub.needs_manual_grade else ""
+            print(f"{o.student:24} graded {sub.score:g} of {sub.max_score:g}{manual}")
+    flagged = sum(not o.ok for o in outcomes)
+    print(f"{len(outcomes) - flagged} graded, {flagged} flagged, "
+          f"{len(before)} already done before this run.")
+    return 1 if flagged else 0
 
 
 if __name__ == "__main__":

@@ -30,3 +30,27 @@ class TestCheck:
             main(["--help"])
         out = capsys.readouterr().out
         assert "build" in out and "demo" in out and "check" in out
+
+
+class TestExport:
+    def test_text_is_left_out_unless_asked_for(self, tmp_path, capsys):
+        """Grades export never carries written text; --include-text adds a separate CSV."""
+        import shutil
+
+        from helpers import REPO
+
+        from course_utils.storage import AnswerStore
+
+        course = copy_course(tmp_path / "course")
+        folder = course / "submitted" / "ana" / ASSIGNMENT
+        shutil.copytree(REPO / "release" / ASSIGNMENT, folder)
+        AnswerStore(folder).set("bp-reflect-presence", "Something personal.")
+        AnswerStore(folder).set("bp-reply-clinic", "That sounds hard.")
+        grades = course / "out" / "grades.csv"
+        assert main(["--course", str(course), "export", "--to", str(grades)]) == 0
+        assert grades.exists() and not (course / "out" / "written_text.csv").exists()
+        assert "Something personal." not in grades.read_text()
+        assert main(["--course", str(course), "export", "--to", str(grades),
+                     "--include-text"]) == 0
+        text = (course / "out" / "written_text.csv").read_text()
+        assert "Something personal." in text and "reflection" in text and "That sounds hard." in text
