@@ -10,7 +10,12 @@ import nbformat
 from nbformat.notebooknode import NotebookNode
 
 from course_utils.content import ContentError, Module, Problem, load_course
-from course_utils.guide_notebooks import GUIDE_ASSIGNMENT, build_my_progress, build_start_here
+from course_utils.guide_notebooks import (
+    GUIDE_ASSIGNMENT,
+    build_dashboard,
+    build_my_progress,
+    build_start_here,
+)
 from course_utils.nbgrader_run import run_nbgrader
 from course_utils.notebook import build_notebook
 from course_utils.public import items_document
@@ -59,7 +64,7 @@ def build(course_dir: Path, release: bool = True, log=print) -> list[Module]:
     folders[GUIDE_ASSIGNMENT] = guide
     notebooks = course_dir / NOTEBOOKS_DIR
     notebooks.mkdir(exist_ok=True)
-    for name, nb in guide.items():
+    for name, nb in {**guide, "instructor_dashboard.ipynb": build_dashboard()}.items():
         nbformat.write(nb, notebooks / name)
     for assignment, files in folders.items():
         stray = write_folder(course_dir / "source" / assignment, files)

@@ -31,6 +31,11 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--include-text", action="store_true",
                    help="also write written replies and reflections to written_text.csv "
                         "(they may hold lived experience: share with care)")
+    f = sub.add_parser("feedback", help="nbgrader generate_feedback, then say where it is")
+    f.add_argument("assignment", help="the assignment, e.g. being_present")
+    r = sub.add_parser("report", help="item analysis: HTML page and PNGs per assignment")
+    r.add_argument("assignment", nargs="?", help="one assignment (default: all with submissions)")
+    r.add_argument("--out", type=Path, default=Path("reports"), help="where to write the reports")
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
@@ -57,6 +62,29 @@ def main(argv: list[str] | None = None) -> int:
                 target = args.to.resolve().with_name("written_text.csv")
                 count = export_text(args.course, target)
                 print(f"Written replies and reflections ({count} rows): {target}")
+        elif args.command == "feedback":
+            from course_utils.nbgrader_run import run_nbgrader
+
+            run_nbgrader(["generate_feedback", args.assignment], args.course)
+            pages = sorted((args.course / "feedback").glob(f"*/{args.assignment}/*.html"))
+            print(f"{len(pages)} feedback page(s) in {args.course / 'feedback'}; release them "
+                  f"with: nbgrader release_feedback {args.assignment}")
+        elif args.command == "report":
+            from course_utils.cohort_report import write_report
+            from course_utils.content import load_course
+
+            modules = [m for m in load_course(args.course / "content")
+                       if args.assignment in (None, m.assignment)]
+            if not modules:
+                print(f"No assignment called {args.assignment!r} in content/.", file=sys.stderr)
+                return 2
+            for module in modules:
+                try:
+                    page = write_report(args.course, module, args.out / module.assignment)
+                except ValueError as err:
+                    print(f"Skipped: {err}")
+                    continue
+                print(f"{module.assignment}: {page}")
         elif args.command == "demo":
             from course_utils.demo import run_demo
 

@@ -71,3 +71,18 @@ def _notebook(cells: list[NotebookNode]) -> NotebookNode:
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata = KERNEL_METADATA
     return nb
+
+
+def build_dashboard() -> NotebookNode:
+    """The instructor dashboard: the cohort report's figures for every assignment (not released)."""
+    cells = [
+        _markdown("# Instructor dashboard\n\nFor instructors only: never release this notebook. "
+                  "Run it in the course folder's `notebooks/` after autograding. For each "
+                  "assignment it shows the score distribution, item difficulty and discrimination,"
+                  " how often each option was chosen by the top and bottom third of learners, and"
+                  " a heat map of learners by SAMHSA competency category, with flagged items. "
+                  "`cpsw report` writes the same as HTML pages.", "intro"),
+        _code("from course_utils.cohort_report import show_dashboard\n\nshow_dashboard(\"..\")",
+              "dashboard"),
+    ]
+    return _notebook(cells)

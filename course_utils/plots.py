@@ -69,3 +69,46 @@ def figure_png(fig, dpi: int = 100) -> bytes:
     fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
     plt.close(fig)
     return buffer.getvalue()
+
+
+def signed_bars(labels: Sequence[str], values: Sequence[float], title: str = "", ax=None):
+    """Bars that may go below zero (e.g. discrimination), with a zero line; returns the Axes."""
+    ax = _axes(ax, size=(max(4, 0.35 * len(labels) + 2), 3.5))
+    colours = [OKABE_ITO[0] if v >= 0 else OKABE_ITO[5] for v in values]
+    bars = ax.bar(range(len(labels)), values, color=colours, edgecolor="black")
+    for bar, value in zip(bars, values, strict=True):
+        bar.set_hatch(HATCHES[0] if value >= 0 else HATCHES[2])
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.set_xticks(range(len(labels)), labels, rotation=90, fontsize=7)
+    ax.set_title(title)
+    ax.figure.tight_layout()
+    return ax
+
+
+def choice_bars(options: Sequence[str], top: Sequence[float], bottom: Sequence[float],
+                key: str, title: str = "", ax=None):
+    """Share of the top and bottom thirds choosing each option; the key is marked in words."""
+    ax = _axes(ax, size=(3.2, 2.4))
+    xs = range(len(options))
+    ax.bar([x - 0.2 for x in xs], top, width=0.4, color=OKABE_ITO[0], edgecolor="black",
+           hatch=HATCHES[0], label="top third")
+    ax.bar([x + 0.2 for x in xs], bottom, width=0.4, color=OKABE_ITO[1], edgecolor="black",
+           hatch=HATCHES[1], label="bottom third")
+    ax.set_xticks(list(xs), [f"{o} (key)" if o == key else o for o in options], fontsize=7)
+    ax.set_ylim(0, 1)
+    ax.set_title(title, fontsize=8)
+    return ax
+
+
+def heat_map(rows: Sequence[str], columns: Sequence[str], values: Sequence[Sequence[float]],
+             title: str = "", ax=None):
+    """A learners x categories heat map in cividis (readable in greyscale), with a colour bar."""
+    ax = _axes(ax, size=(max(4, 0.5 * len(columns) + 2), max(3, 0.22 * len(rows) + 1.5)))
+    image = ax.imshow(values, cmap="cividis", vmin=0, vmax=1, aspect="auto")
+    ax.set_xticks(range(len(columns)), columns)
+    ax.set_yticks(range(len(rows)), rows, fontsize=6)
+    ax.set_xlabel("SAMHSA competency category")
+    ax.set_title(title)
+    ax.figure.colorbar(image, ax=ax, label="share of points")
+    ax.figure.tight_layout()
+    return ax

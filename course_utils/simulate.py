@@ -99,6 +99,16 @@ def make_cohort(n: int, seed: int) -> list[Learner]:
     return [Learner(f"learner-{k:03d}", rng.gauss(0.5, 1.0)) for k in range(1, n + 1)]
 
 
+def simulate_answers(module: Module, learners: list[Learner], seed: int
+                     ) -> tuple[dict[str, tuple[float, float]], list[dict[str, Any]]]:
+    """Each item's 2PL (discrimination, difficulty) and each learner's raw answers."""
+    rng = random.Random(seed)
+    params = {item.id: item_parameters(item, rng) for item in module.items}
+    answers = [{item.id: simulate_answer(item, p_correct(learner.ability, *params[item.id]), rng)
+                for item in module.items} for learner in learners]
+    return params, answers
+
+
 def simulate_submissions(module: Module, release_dir: Path, submitted_dir: Path,
                          learners: list[Learner], seed: int) -> list[SimulatedSubmission]:
     """Copy the release for each learner as collect would, answer every item via the widgets."""
@@ -106,10 +116,9 @@ def simulate_submissions(module: Module, release_dir: Path, submitted_dir: Path,
     from course_utils.storage import AnswerStore
     from course_utils.widgets import make_view
 
-    rng = random.Random(seed)
-    params = {item.id: item_parameters(item, rng) for item in module.items}
+    _, all_answers = simulate_answers(module, learners, seed)
     results = []
-    for learner in learners:
+    for learner, answers in zip(learners, all_answers, strict=True):
         folder = submitted_dir / learner.student_id / module.assignment
         shutil.rmtree(folder, ignore_errors=True)
         shutil.copytree(release_dir / module.assignment, folder)
@@ -118,7 +127,7 @@ def simulate_submissions(module: Module, release_dir: Path, submitted_dir: Path,
         store = AnswerStore(folder)
         sub = SimulatedSubmission(learner)
         for item in module.items:
-            answer = simulate_answer(item, p_correct(learner.ability, *params[item.id]), rng)
+            answer = answers[item.id]
             make_view(public[item.id], store).set_answer(answer)  # as the learner's clicks do
             sub.answers[item.id] = answer
             if item.auto_graded:

@@ -25,6 +25,13 @@ class TestCheck:
         assert str(path) in err and "field 'competencies'" in err and "item 'bp-" in err
         assert "Nothing was changed" in err
 
+    @pytest.mark.parametrize("command", ["build", "check", "demo", "autograde", "export",
+                                         "feedback", "report"])
+    def test_every_subcommand_has_help(self, command, capsys):
+        with pytest.raises(SystemExit) as done:
+            main([command, "--help"])
+        assert done.value.code == 0 and "usage: cpsw" in capsys.readouterr().out
+
     def test_help_lists_subcommands(self, capsys):
         with pytest.raises(SystemExit):
             main(["--help"])

@@ -1,0 +1,91 @@
+"""Item analysis and the cohort report, including recovery of simulated item difficulties."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from helpers import ASSIGNMENT, REPO
+
+from course_utils.cli import main
+from course_utils.content import load_course, load_module
+from course_utils.item_analysis import analyse, cronbach_alpha, pearson
+from course_utils.simulate import make_cohort, simulate_answers, simulate_submissions
+
+
+def ranks(values):
+    order = sorted(range(len(values)), key=lambda n: values[n])
+    result = [0.0] * len(values)
+    for rank, n in enumerate(order):
+        result[n] = float(rank)
+    return result
+
+
+class TestStatistics:
+    def test_cronbach_alpha_of_perfectly_consistent_items_is_one(self):
+        matrix = [[0, 0, 0], [1, 1, 1], [1, 1, 1], [0, 0, 0]]
+        assert cronbach_alpha(matrix) == pytest.approx(1.0)
+
+    def test_cronbach_alpha_of_unrelated_items_is_low(self):
+        matrix = [[1, 0], [0, 1], [1, 0], [0, 1]]
+        assert cronbach_alpha(matrix) <= 0
+
+    def test_pearson_without_spread_is_zero(self):
+        assert pearson([1, 1, 1], [0, 1, 2]) == 0.0
+
+
+class TestAnalyse:
+    def test_flags_an_item_everyone_gets_right(self):
+        module = load_module(REPO / "content" / ASSIGNMENT)
+        item = next(i for i in module.items if i.kind == "best_response" and i.graded)
+        answers = {f"s{n}": {item.id: item.key} for n in range(6)}
+        stats = next(s for s in analyse(module, answers).items if s.item_id == item.id)
+        assert stats.difficulty == 1.0 and "too easy" in stats.flags
+        assert stats.choices_top[item.key] == 1.0
+
+    def test_recovers_simulated_difficulties_from_300_learners(self):
+        """Spearman between estimated difficulty and the simulated 2PL difficulty is >= 0.9."""
+        exam = next(m for m in load_course(REPO / "content") if m.assignment == "practice_exam")
+        learners = make_cohort(300, seed=21)
+        params, answers = simulate_answers(exam, learners, seed=21)
+        analysis = analyse(exam, {s.student_id: a for s, a in zip(learners, answers, strict=True)})
+        estimated = [s.difficulty for s in analysis.items]
+        simulated = [-params[s.item_id][1] for s in analysis.items]  # easier = higher
+        assert pearson(ranks(estimated), ranks(simulated)) >= 0.9
+        assert 0.5 < analysis.alpha <= 1.0
+
+
+@pytest.mark.slow
+class TestReport:
+    def test_report_page_and_figures_for_a_simulated_cohort(self, built_course, tmp_path, capsys):
+        course = tmp_path / "course"
+        shutil.copytree(built_course, course)
+        module = load_module(course / "content" / ASSIGNMENT)
+        simulate_submissions(module, course / "release", course / "submitted",
+                             make_cohort(9, 4), 4)
+        assert main(["--course", str(course), "report", ASSIGNMENT, "--out",
+                     str(tmp_path / "reports")]) == 0
+        folder = tmp_path / "reports" / ASSIGNMENT
+        assert {p.name for p in folder.glob("*.png")} == {
+            "scores.png", "difficulty.png", "discrimination.png", "distractors.png",
+            "competencies.png"}
+        page = (folder / "index.html").read_text()
+        assert "Cronbach" in page and page.count("data:image/png;base64,") == 5
+        assert "bp-validate-feeling" in page
+
+    def test_dashboard_notebook_shows_the_figures(self, built_course, tmp_path):
+        import nbformat
+        from nbclient import NotebookClient
+
+        course = tmp_path / "course"
+        shutil.copytree(built_course, course)
+        module = load_module(course / "content" / ASSIGNMENT)
+        simulate_submissions(module, course / "release", course / "submitted",
+                             make_cohort(6, 8), 8)
+        path = course / "notebooks" / "instructor_dashboard.ipynb"
+        nb = nbformat.read(path, as_version=4)
+        NotebookClient(nb, timeout=180, kernel_name="python3",
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+        assert not [o for o in outputs if o.output_type == "error"]
+        assert sum("image/png" in o.get("data", {}) for o in outputs) >= 5
