@@ -35,8 +35,11 @@ lab: $(STAMP)  ## open JupyterLab as a learner, on a scratch copy of release/ (a
 lint: $(STAMP)
 	$(PY) -m ruff check course_utils tests benchmarks nbgrader_config.py
 
-browser-deps:  ## Debian's chromium for the browser tests
+AXE := .tools/node_modules/axe-core/axe.min.js
+
+browser-deps:  ## Debian's chromium and axe-core (npm) for the browser tests
 	@test -x /usr/bin/chromium || scripts/install-chromium
+	@test -f $(AXE) || (mkdir -p .tools && cd .tools && npm install --silent --no-audit --no-fund axe-core@4)
 
 clean:
 	rm -rf demo-output submitted autograded feedback gradebook.db tests/artifacts .lab

@@ -40,7 +40,8 @@ def practice_results(home: Path | str) -> tuple[list[PracticeResult], dict[str, 
         answers = read_answers(folder)
         practice = [i for i in items.values()
                     if not i.graded and (i.key is not None or i.kind == "branching")]
-        totals[title] = len(practice)
+        if practice:
+            totals[title] = len(practice)
         for item in practice:
             if item.id in answers:
                 score = score_item(replace(item, points=1.0), answers[item.id])

@@ -24,7 +24,8 @@ def lab_page(tmp_path_factory):
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run scripts/install-chromium (make test does)")
     root = tmp_path_factory.mktemp("lab") / "home"
-    shutil.copytree(REPO / "release" / ASSIGNMENT, root / ASSIGNMENT)
+    for folder in (REPO / "release").iterdir():
+        shutil.copytree(folder, root / folder.name)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with jupyter_lab(root, ARTIFACTS / "jupyterlab.log") as (base, token), sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -43,6 +44,27 @@ def lab_page(tmp_path_factory):
             news.first.click()  # the "Jupyter news?" toast would cover the widgets
         yield page, root / ASSIGNMENT
         browser.close()
+
+
+def accept_kernel_dialog(page) -> None:
+    """Accept JupyterLab's first-open "Select Kernel" dialog if it shows."""
+    try:
+        page.get_by_role("button", name="Select", exact=True).click(timeout=8_000)
+    except Exception:
+        pass
+
+
+def saved_value(folder, item_id, expected, seconds=15):
+    """Wait until answers.json holds the expected value for an item."""
+    deadline = time.monotonic() + seconds
+    while True:
+        path = folder / "answers.json"
+        value = json.loads(path.read_text())["answers"].get(item_id, {}).get("value") \
+            if path.exists() else None
+        if value == expected:
+            return
+        assert time.monotonic() < deadline, f"{item_id}: saved {value!r}, expected {expected!r}"
+        time.sleep(0.2)
 
 
 class TestNotebookInBrowser:
@@ -129,7 +151,8 @@ class TestKeyboard:
         reply.get_by_role("textbox").focus()
         page.keyboard.type("That sounds heavy. What happened?")
         reply.get_by_text("What we noticed").wait_for(timeout=15_000)  # live, debounced findings
-        assert reply.locator("mark.cps-skill").count() >= 2
+        reply.get_by_text("[Open question]").wait_for(timeout=15_000)
+        assert reply.locator("mark").count() >= 2
         reply.screenshot(path=str(ARTIFACTS / "live-feedback.png"))
         expected = {"bp-stay-and-connect": "b", "bp-rank-text": {"a": 1},
                     "bp-reply-family": "That sounds heavy. What happened?"}
@@ -142,3 +165,90 @@ class TestKeyboard:
             assert time.monotonic() < deadline, got
             time.sleep(0.3)
         page.screenshot(path=str(ARTIFACTS / "keyboard.png"))
+
+
+AXE = REPO / ".tools" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+class TestSurvivesReloadAndRestart:
+    def test_answer_is_back_after_reload_and_kernel_restart(self, lab_page):
+        page, folder = lab_page
+        first = page.locator(".cps-best-response").first
+        first.scroll_into_view_if_needed()
+        first.get_by_role("radio", name=re.compile(r"^\(c\)")).click()
+        saved_value(folder, "bp-first-words", "c")
+        page.reload()
+        accept_kernel_dialog(page)
+        page.get_by_role("menuitem", name="Kernel", exact=True).click()
+        page.get_by_role("menuitem", name=re.compile("^Restart Kernel and Run All Cells")).click()
+        page.get_by_role("button", name=re.compile("^(Restart|Confirm Kernel Restart)$")).click()
+        first = page.locator(".cps-best-response").first
+        first.wait_for(timeout=90_000)
+        first.scroll_into_view_if_needed()
+        radio = first.get_by_role("radio", name=re.compile(r"^\(c\)"))
+        radio.wait_for(timeout=30_000)
+        deadline = time.monotonic() + 20
+        while not radio.is_checked():
+            assert time.monotonic() < deadline, "the saved answer was not restored"
+            time.sleep(0.3)
+        assert first.get_by_text("Your saved answer was restored.").count() == 1
+
+
+class TestValidate:
+    def test_validate_button_reports_success(self, lab_page):
+        page, _ = lab_page
+        page.get_by_role("button", name="Validate", exact=True).first.click()
+        dialog = page.get_by_role("dialog")
+        dialog.wait_for(timeout=120_000)
+        dialog.get_by_text(re.compile("passes|Success")).first.wait_for(timeout=120_000)
+        page.screenshot(path=str(ARTIFACTS / "validate.png"))
+        dialog.get_by_role("button").last.click()
+
+
+class TestAccessibility:
+    def test_no_serious_or_critical_finding_in_our_widgets(self, lab_page):
+        """axe-core over the whole page; findings inside JupyterLab itself are reported only."""
+        page, _ = lab_page
+        assert AXE.exists(), f"{AXE} is missing: make test installs axe-core from npm"
+        items = page.locator(".cps-item")
+        for n in range(items.count()):
+            items.nth(n).scroll_into_view_if_needed()
+        assert items.count() == 14
+        page.add_script_tag(path=str(AXE))
+        found = page.evaluate("""async () => {
+            const r = await axe.run(document, {resultTypes: ['violations']});
+            return r.violations.filter(v => ['serious', 'critical'].includes(v.impact)).map(v => ({
+              id: v.id, impact: v.impact, help: v.help,
+              nodes: v.nodes.map(n => ({target: n.target.join(' '), html: n.html.slice(0, 200),
+                ours: !!(document.querySelector(n.target.join(' ')) || document.body)
+                        .closest('.cps-item')}))}));
+        }""")
+        (ARTIFACTS / "axe-being_present.json").write_text(json.dumps(found, indent=1))
+        ours = [(v["id"], n["html"]) for v in found for n in v["nodes"] if n["ours"]]
+        assert ours == [], ours
+
+
+class TestGuideNotebooks:
+    def test_start_here_link_opens_the_module(self, lab_page):
+        page, folder = lab_page
+        base = page.url.split("/lab/")[0]
+        token = page.url.split("token=")[-1] if "token=" in page.url else ""
+        page.goto(f"{base}/lab/tree/start_here/start_here.ipynb" + (f"?token={token}" if token else ""))
+        accept_kernel_dialog(page)
+        page.get_by_role("link", name="Active listening").click()
+        page.get_by_role("tab", name=re.compile("active_listening.ipynb")).wait_for(timeout=30_000)
+        page.screenshot(path=str(ARTIFACTS / "start-here-link.png"))
+
+    def test_my_progress_renders_its_plots(self, lab_page):
+        page, folder = lab_page
+        saved_value(folder, "bp-first-words", "c")  # a practice answer from an earlier test
+        base = page.url.split("/lab/")[0]
+        page.goto(f"{base}/lab/tree/start_here/my_progress.ipynb")
+        accept_kernel_dialog(page)
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menuitem", name=re.compile("^Run All Cells")).click()
+        plot = page.locator(".jp-OutputArea-output img").first
+        plot.wait_for(timeout=90_000)
+        plot.scroll_into_view_if_needed()
+        assert page.locator(".jp-OutputArea-output img").count() == 2
+        page.screenshot(path=str(ARTIFACTS / "my-progress.png"))
