@@ -45,6 +45,7 @@ class ItemView(w.VBox):
         super().__init__(children=children, layout=w.Layout(width="100%"))
         self.add_class("cps-item")
         self.add_class(f"cps-{item.kind.replace('_', '-')}")
+        self.add_class(f"cps-id-{item.id}")
         self._restore()
 
     # subclasses implement these three
