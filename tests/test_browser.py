@@ -192,6 +192,16 @@ class TestSurvivesReloadAndRestart:
             assert time.monotonic() < deadline, "the saved answer was not restored"
             time.sleep(0.3)
         assert first.get_by_text("Your saved answer was restored.").count() == 1
+        saved = json.loads((folder / "answers.json").read_text())["answers"]
+        kinds = set()
+        for item_id, entry in saved.items():
+            if entry.get("value") in (None, "", [], {}):
+                continue
+            box = page.locator(f".cps-id-{item_id}")
+            box.scroll_into_view_if_needed()
+            box.get_by_text("Your saved answer was restored.").wait_for(timeout=20_000)
+            kinds.add(box.get_attribute("class"))
+        assert len(saved) >= 5 and len(kinds) >= 4  # several kinds came back, not only one
 
 
 class TestValidate:
@@ -206,6 +216,19 @@ class TestValidate:
 
 
 class TestAccessibility:
+    def test_focus_is_visible_and_feedback_is_announced(self, lab_page):
+        page, _ = lab_page
+        item = page.locator(".cps-id-bp-first-words")
+        item.scroll_into_view_if_needed()
+        radio = item.get_by_role("radio").first
+        radio.focus()
+        page.keyboard.press("Space")
+        outline = radio.evaluate("e => getComputedStyle(e).outlineStyle + ' ' + "
+                                 "getComputedStyle(e).outlineWidth")
+        assert outline.split()[0] != "none" and outline.split()[1] != "0px", outline
+        live = item.locator("[aria-live=polite]")
+        assert live.count() >= 2  # the save status and the feedback are both announced
+
     def test_no_serious_or_critical_finding_in_our_widgets(self, lab_page):
         """axe-core over the whole page; findings inside JupyterLab itself are reported only."""
         page, _ = lab_page
@@ -229,26 +252,32 @@ class TestAccessibility:
 
 
 class TestGuideNotebooks:
-    def test_start_here_link_opens_the_module(self, lab_page):
-        page, folder = lab_page
+    def test_every_start_here_link_opens_its_module(self, lab_page):
+        from course_utils.content import load_course
+
+        page, _ = lab_page
         base = page.url.split("/lab/")[0]
-        token = page.url.split("token=")[-1] if "token=" in page.url else ""
-        page.goto(f"{base}/lab/tree/start_here/start_here.ipynb" + (f"?token={token}" if token else ""))
-        accept_kernel_dialog(page)
-        page.get_by_role("link", name="Active listening").click()
-        page.get_by_role("tab", name=re.compile("active_listening.ipynb")).wait_for(timeout=30_000)
+        for module in load_course(REPO / "content"):
+            page.goto(f"{base}/lab/tree/start_here/start_here.ipynb")
+            accept_kernel_dialog(page)
+            page.get_by_role("link", name=module.title, exact=True).click()
+            page.get_by_role("tab", name=re.compile(f"{module.assignment}.ipynb")).wait_for(
+                timeout=30_000)
         page.screenshot(path=str(ARTIFACTS / "start-here-link.png"))
 
     def test_my_progress_renders_its_plots(self, lab_page):
         page, folder = lab_page
-        saved_value(folder, "bp-first-words", "c")  # a practice answer from an earlier test
+        from course_utils.storage import AnswerStore
+
+        AnswerStore(folder).set("bp-first-words", "b")  # a practice answer saved earlier
         base = page.url.split("/lab/")[0]
         page.goto(f"{base}/lab/tree/start_here/my_progress.ipynb")
         accept_kernel_dialog(page)
         page.get_by_role("menuitem", name="Run", exact=True).click()
         page.get_by_role("menuitem", name=re.compile("^Run All Cells")).click()
-        plot = page.locator(".jp-OutputArea-output img").first
-        plot.wait_for(timeout=90_000)
-        plot.scroll_into_view_if_needed()
+        plots = page.locator(".jp-OutputArea-output img")
+        plots.first.wait_for(timeout=90_000)
+        plots.nth(1).wait_for(timeout=30_000)  # both charts, not only the first
+        plots.first.scroll_into_view_if_needed()
         assert page.locator(".jp-OutputArea-output img").count() == 2
         page.screenshot(path=str(ARTIFACTS / "my-progress.png"))
