@@ -24,6 +24,22 @@ MODULES = load_course(REPO / "content")
 GOOD_REPLY = ("It sounds like this has been really painful, and you're carrying it on your own. "
               "What has been the hardest part?")
 BAD_REPLY = "You should just stop worrying about it. Calm down."
+# Written replies with rubric shares worked out by hand (reflects or validates 0.4, invites
+# more 0.3, no roadblock 0.3), one per module, for a third learner.
+PARTIAL_REPLIES = [
+    ("That makes sense. You should call them.", 0.4),  # validates; a roadblock; no invitation
+    ("What happened then?", 0.6),  # an open question; no roadblock; no reflection
+    ("Did they say anything later?", 0.3),  # only: no roadblock
+    ("It sounds like you felt hurt and alone. What was that like?", 1.0),
+    ("It sounds like that was hard.", 0.7),  # a simple reflection, no roadblock, no invitation
+    ("You should just stop worrying about it. Calm down.", 0.0),
+]
+
+
+def partial_answer(module_index, item):
+    if item.kind == "written_reply":
+        return PARTIAL_REPLIES[module_index % len(PARTIAL_REPLIES)][0]
+    return worst_answer(item)[0]
 
 
 def walk(item, pick):
@@ -78,9 +94,10 @@ def worst_answer(item):
 def graded_course(built_course, tmp_path_factory):
     course = tmp_path_factory.mktemp("all") / "course"
     shutil.copytree(built_course, course)
-    for module in MODULES:
+    for index, module in enumerate(MODULES):
         for student, answer_of in (("perfect", best_answer),
-                                   ("worst", lambda i: worst_answer(i)[0])):
+                                   ("worst", lambda i: worst_answer(i)[0]),
+                                   ("mixed", lambda i, n=index: partial_answer(n, i))):
             folder = course / "submitted" / student / module.assignment
             shutil.copytree(course / "release" / module.assignment, folder)
             (folder / "timestamp.txt").write_text("2026-11-20 10:00:00.000000 UTC\n")
@@ -113,6 +130,18 @@ class TestEveryAssignment:
         for item in module.items:
             if item.auto_graded:
                 assert got[f"{item.id}-grade"][0] == worst_answer(item)[1], item.id
+
+
+def test_written_replies_get_the_partial_credit_worked_out_by_hand(graded_course):
+    checked = 0
+    for index, module in enumerate(MODULES):
+        got = grades(graded_course, module.assignment, "mixed")
+        for item in module.items:
+            if item.kind == "written_reply" and item.graded:
+                share = PARTIAL_REPLIES[index % len(PARTIAL_REPLIES)][1]
+                assert got[f"{item.id}-grade"][0] == round(item.points * share, 2), item.id
+                checked += 1
+    assert checked == 6
 
 
 def test_exam_feedback_reports_score_by_competency(graded_course):

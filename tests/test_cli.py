@@ -32,6 +32,12 @@ class TestCheck:
             main([command, "--help"])
         assert done.value.code == 0 and "usage: cpsw" in capsys.readouterr().out
 
+    def test_build_without_release_writes_source(self, tmp_path, capsys):
+        course = copy_course(tmp_path / "course")
+        assert main(["--course", str(course), "build", "--no-release"]) == 0
+        assert (course / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").exists()
+        assert not (course / "release").exists()
+
     def test_help_lists_subcommands(self, capsys):
         with pytest.raises(SystemExit):
             main(["--help"])

@@ -31,6 +31,7 @@ class TestRunDemo:
         assert len({r["raw_score"] for r in first}) > 1, "abilities vary, so scores differ"
         assert len(list((course / "feedback").glob("*/being_present/being_present.html"))) == 4
         assert (course / "scores.png").stat().st_size > 1000
+        assert len(list((course / "reports").glob("*/index.html"))) == 7
 
 
 class TestSimulation:

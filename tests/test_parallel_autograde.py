@@ -73,3 +73,13 @@ class TestAutogradeAll:
         out = capsys.readouterr().out
         assert code == 1
         assert f"{victim:24} FLAGGED" in out and "3 graded, 1 flagged" in out
+
+
+class TestFeedbackCommand:
+    def test_feedback_pages_are_written_and_counted(self, twin_courses, tmp_path, capsys):
+        _, graded = twin_courses
+        course = tmp_path / "fb"
+        shutil.copytree(graded, course)
+        assert main(["--course", str(course), "feedback", ASSIGNMENT]) == 0
+        assert "4 feedback page(s)" in capsys.readouterr().out
+        assert len(list((course / "feedback").glob(f"*/{ASSIGNMENT}/{ASSIGNMENT}.html"))) == 4
