@@ -91,7 +91,7 @@ def run_demo(repo: Path, learners: int = 25, seed: int = 7) -> None:
         raise SystemExit(1)
     print(f"Every auto-graded score equals the simulated learner's expected score "
           f"({checked} grades checked).")
-    print(f"{manual} written item(s) per learner await hand-grading in formgrader "
+    print(f"{manual} reflection(s) per learner await hand-grading in formgrader "
           f"(cd {course} && jupyter lab, then Nbgrader > Formgrader).")
     print()
     print("Where things are:")

@@ -68,6 +68,11 @@ def _init_worker(course: str) -> None:
     from traitlets.config.loader import PyFileConfigLoader
 
     os.chdir(course)
+    # The worker's and its kernels' log noise goes to a file, not over the progress bar.
+    logs = Path(course) / STATE_DIR
+    logs.mkdir(exist_ok=True)
+    log = open(logs / f"worker-{os.getpid()}.log", "w")  # noqa: SIM115 (open for the worker's life)
+    os.dup2(log.fileno(), 2)
     os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
     config = PyFileConfigLoader("nbgrader_config.py", path=course).load_config()
     config.CourseDirectory.root = course
