@@ -21,3 +21,14 @@ def copy_course(target: Path) -> Path:
 def python_bin(name: str) -> str:
     """A script of the running environment (nbgrader, jupyter)."""
     return str(Path(sys.executable).parent / name)
+
+
+def run_notebook(path: Path, timeout: int = 180) -> list:
+    """Execute a notebook in its own folder with a fresh kernel; return its code outputs."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from helpers import ASSIGNMENT, REPO
+from helpers import ASSIGNMENT, REPO, run_notebook
 
 from course_utils.cli import main
 from course_utils.content import load_course, load_module
@@ -74,18 +74,12 @@ class TestReport:
         assert "bp-validate-feeling" in page
 
     def test_dashboard_notebook_shows_the_figures(self, built_course, tmp_path):
-        import nbformat
-        from nbclient import NotebookClient
-
         course = tmp_path / "course"
         shutil.copytree(built_course, course)
         module = load_module(course / "content" / ASSIGNMENT)
         simulate_submissions(module, course / "release", course / "submitted",
                              make_cohort(6, 8), 8)
         path = course / "notebooks" / "instructor_dashboard.ipynb"
-        nb = nbformat.read(path, as_version=4)
-        NotebookClient(nb, timeout=180, kernel_name="python3",
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
-        outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+        outputs = run_notebook(path, timeout=180)
         assert not [o for o in outputs if o.output_type == "error"]
         assert sum("image/png" in o.get("data", {}) for o in outputs) >= 5

@@ -7,8 +7,7 @@ import shutil
 
 import nbformat
 import pytest
-from helpers import REPO
-from nbclient import NotebookClient
+from helpers import REPO, run_notebook
 
 from course_utils.progress import mean_by, practice_results
 from course_utils.storage import AnswerStore
@@ -43,10 +42,7 @@ class TestPracticeResults:
 class TestMyProgressNotebook:
     def test_runs_and_plots_from_saved_answers(self, home):
         path = home / "start_here" / "my_progress.ipynb"
-        nb = nbformat.read(path, as_version=4)
-        NotebookClient(nb, timeout=120, kernel_name="python3",
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
-        outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+        outputs = run_notebook(path, timeout=120)
         assert not [o for o in outputs if o.output_type == "error"]
         assert sum("image/png" in o.get("data", {}) for o in outputs) == 2
         assert any("<td>2 of 5</td>" in o.get("data", {}).get("text/html", "") for o in outputs)
