@@ -8,16 +8,18 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in a content file, located by file, item and field."""
+    """One thing wrong in a content file, located by file, line (1-based, if known), item and field."""
 
     file: str
     item: str
     field: str
     message: str
+    line: int | None = None
 
     def __str__(self) -> str:
+        at = f"{self.file}:{self.line}" if self.line is not None else self.file
         where = f"item '{self.item}', " if self.item else ""
-        return f"{self.file}: {where}field '{self.field}': {self.message}"
+        return f"{at}: {where}field '{self.field}': {self.message}"
 
 
 class ContentError(ValueError):

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import ASSIGNMENT, REPO
+from helpers import ASSIGNMENT, REPO, copy_course
 
+from course_utils.cli import main
 from course_utils.content import ContentError, load_course, load_module
 from course_utils.vocab import AUTO_KINDS, KINDS
 
@@ -25,6 +26,20 @@ def write_module(tmp_path: Path, mutate) -> Path:
 
 def first(data: dict, kind: str, mode: str | None = None) -> dict:
     return next(i for i in data["items"] if i["kind"] == kind and (mode is None or i["mode"] == mode))
+
+
+def line_number(text: str, needle: str, after: int = 0) -> int:
+    """The 1-based number of the first line below line `after` that contains needle."""
+    lines = text.splitlines()
+    return next(n for n in range(after + 1, len(lines) + 1) if needle in lines[n - 1])
+
+
+def only_problem(folder: Path):
+    """The single problem load_module finds in folder, and the error text."""
+    with pytest.raises(ContentError) as err:
+        load_module(folder)
+    assert len(err.value.problems) == 1
+    return err.value.problems[0], str(err.value)
 
 
 class TestLoadModule:
@@ -114,3 +129,113 @@ class TestLoadCourse:
         with pytest.raises(ContentError) as err:
             load_course(tmp_path)
         assert len(err.value.problems) == 2
+
+
+class TestProblemLines:
+    def assert_named(self, problem, message: str, path: Path, line: int, item_field: str) -> None:
+        assert (problem.file, problem.line, problem.field) == (str(path), line, item_field)
+        assert f"{path}:{line}: " in message
+        assert f"field '{item_field}'" in message
+
+    def test_tab_in_yaml_names_its_line(self, tmp_path):
+        """A tab used for indentation is reported on the line that holds it."""
+        folder = write_module(tmp_path, lambda d: None)
+        path = folder / "module.yaml"
+        text = path.read_text().replace("\n  kind: select_all\n", "\n\tkind: select_all\n", 1)
+        path.write_text(text)
+        problem, message = only_problem(folder)
+        self.assert_named(problem, message, path, line_number(text, "\tkind"), "-")
+        assert "not valid YAML" in message
+
+    def test_unclosed_quote_names_the_line_it_opens_on(self, tmp_path):
+        """A quote never closed is reported where it opens, not at the end of the file."""
+        folder = write_module(tmp_path, lambda d: None)
+        path = folder / "module.yaml"
+        text = path.read_text() + '  example: "never closed\n'
+        path.write_text(text)
+        problem, message = only_problem(folder)
+        self.assert_named(problem, message, path, line_number(text, '"never closed'), "-")
+
+    def test_unknown_kind_names_the_kind_line(self, tmp_path):
+        """An unknown kind points at the item's kind: line."""
+        folder = write_module(tmp_path, lambda d: first(d, "best_response").update(kind="matching"))
+        path = folder / "module.yaml"
+        problem, message = only_problem(folder)
+        self.assert_named(problem, message, path, line_number(path.read_text(), "kind: matching"), "kind")
+
+    def test_missing_key_names_the_item_first_line(self, tmp_path):
+        """A graded best_response item without a key points at the item's first line."""
+        item_id = ""
+
+        def mutate(d):
+            nonlocal item_id
+            item = first(d, "best_response", "graded")
+            item.pop("key")
+            item_id = item["id"]
+        folder = write_module(tmp_path, mutate)
+        path = folder / "module.yaml"
+        problem, message = only_problem(folder)
+        self.assert_named(problem, message, path, line_number(path.read_text(), f"- id: {item_id}"), "key")
+        assert problem.item == item_id
+
+    @pytest.mark.parametrize("empty", [False, True], ids=["missing", "empty"])
+    def test_bad_option_explanation_names_the_option_line(self, tmp_path, empty):
+        """A missing explanation points at its option; an empty one at its explanation: line."""
+        ids = {}
+
+        def mutate(d):
+            item = first(d, "rank")
+            option = item["options"][1]
+            ids.update(item=item["id"], option=option["id"])
+            if empty:
+                option["explanation"] = ""
+            else:
+                option.pop("explanation")
+        folder = write_module(tmp_path, mutate)
+        path = folder / "module.yaml"
+        text = path.read_text()
+        options = line_number(text, "options:", line_number(text, f"- id: {ids['item']}"))
+        line = line_number(text, f"- id: {ids['option']}", options)
+        if empty:
+            line = line_number(text, "explanation: ''", line)
+        problem, message = only_problem(folder)
+        self.assert_named(problem, message, path, line, f"options[{ids['option']}].explanation")
+
+    def test_id_used_in_another_module_names_its_own_id_line(self, tmp_path):
+        """An id repeated across modules points at the id: line in the later module's file."""
+        write_module(tmp_path, lambda d: None)
+        other = tmp_path / "second_module"
+        shutil.copytree(tmp_path / ASSIGNMENT, other)
+        data = yaml.safe_load((other / "module.yaml").read_text())
+        data.update(assignment="second_module", number=2)
+        repeated = data["items"][3]["id"]
+        for item in data["items"]:
+            if item["id"] != repeated:
+                item["id"] = f"x{item['id']}"
+        path = other / "module.yaml"
+        path.write_text(yaml.safe_dump(data, sort_keys=False))
+        with pytest.raises(ContentError) as err:
+            load_course(tmp_path)
+        [problem] = err.value.problems
+        self.assert_named(problem, str(err.value), path, line_number(path.read_text(), f"- id: {repeated}"),
+                          "id")
+        assert "also used in module 'being_present'" in str(err.value)
+
+    def test_missing_reading_has_no_line(self, tmp_path):
+        """A missing file is named without a line."""
+        folder = write_module(tmp_path, lambda d: None)
+        (folder / "reading.md").unlink()
+        problem, message = only_problem(folder)
+        assert problem.line is None
+        assert f"{folder / 'reading.md'}: field '-'" in message
+
+    def test_cpsw_check_prints_file_and_line(self, tmp_path, capsys):
+        """`cpsw check` on a course with one broken field prints file:line: and exits 2."""
+        course = copy_course(tmp_path / "course")
+        path = course / "content" / ASSIGNMENT / "module.yaml"
+        text = path.read_text(encoding="utf-8").replace("    kind: select_all", "    kind: selectall", 1)
+        path.write_text(text, encoding="utf-8")
+        assert main(["--course", str(course), "check"]) == 2
+        err = capsys.readouterr().err
+        assert f"{path}:{line_number(text, 'kind: selectall')}: item '" in err
+        assert "field 'kind'" in err
