@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: demo test test-fast build check lab lint browser-deps clean
+.PHONY: demo test test-fast build check check-secrets lab lint browser-deps clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -27,6 +27,9 @@ build: $(STAMP)  ## validate content, regenerate source/ and release/
 
 check: $(STAMP)  ## validate content only
 	$(PY) -m course_utils.cli check
+
+check-secrets: $(STAMP)  ## before a release: no graded key in release/, the wheel or the sdist
+	$(PY) -m course_utils.cli check-secrets
 
 lab: $(STAMP)  ## open JupyterLab as a learner, on a scratch copy of release/ (answers kept)
 	mkdir -p .lab && cp -r release/. .lab/

@@ -36,6 +36,11 @@ def main(argv: list[str] | None = None) -> int:
     r = sub.add_parser("report", help="item analysis: HTML page and PNGs per assignment")
     r.add_argument("assignment", nargs="?", help="one assignment (default: all with submissions)")
     r.add_argument("--out", type=Path, default=Path("reports"), help="where to write the reports")
+    s = sub.add_parser("check-secrets",
+                       help="scan release/ and the built wheel and sdist for graded keys, before you release")
+    s.add_argument("--release", type=Path, help="the learner folder to scan (default: course/release)")
+    s.add_argument("--dist", type=Path,
+                   help="a folder of built .whl/.tar.gz to scan (default: build them in a temp folder)")
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
@@ -85,6 +90,10 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"Skipped: {err}")
                     continue
                 print(f"{module.assignment}: {page}")
+        elif args.command == "check-secrets":
+            from course_utils.secrecy import check_secrets
+
+            return check_secrets(args.course, args.release, args.dist)
         elif args.command == "demo":
             from course_utils.demo import run_demo
 
