@@ -40,6 +40,7 @@ def record_result(folder: Path | str, item_id: str, competencies: tuple[int, ...
         results = {}
     results[item_id] = {"competencies": list(competencies), "earned": earned, "possible": possible}
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".results-", suffix=".tmp")
+    os.fchmod(fd, 0o640)  # about a learner: owner reads and writes, the group only reads
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(results, handle, indent=1, sort_keys=True)
     os.replace(tmp, path)

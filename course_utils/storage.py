@@ -3,19 +3,39 @@
 from __future__ import annotations
 
 import json
+import math
 import os
+import shutil
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from course_utils.vocab import ANSWERS_FILE
 
+try:
+    import fcntl
+except ImportError:  # Windows: saves stay atomic but are not serialised between kernels
+    fcntl = None  # type: ignore[assignment]
+
 FORMAT = 1
+MAX_ANSWERS_BYTES = 5 * 1024 * 1024
+# Learners write about lived experience: the owner reads and writes, the group (trainers) may only
+# read, everyone else gets nothing, whatever the umask of the server.
+FILE_MODE = 0o640
+# A temporary file this old belongs to a writer that died before renaming it (a save takes ms).
+STALE_TEMP_SECONDS = 60
 
 
 class StorageError(OSError):
     """Raised when an answer cannot be written; the message names the file and what to do."""
+
+
+class _EmptyFile(ValueError):
+    """The answers file holds nothing but whitespace."""
 
 
 def grading_run() -> bool:
@@ -24,13 +44,22 @@ def grading_run() -> bool:
 
 
 class AnswerStore:
-    """Reads and writes one folder's answers file; never loses what it cannot read."""
+    """Reads and writes one folder's answers file; never loses what it cannot read.
+
+    Several kernels may save to the same file: concurrent saves merge item by item; for the same
+    item, the last writer wins.
+    """
 
     def __init__(self, folder: Path | str = ".", filename: str = ANSWERS_FILE) -> None:
         self.path = Path(folder) / filename
         self.status = ""
         self.problem = False
-        self._answers = self._load()
+        if grading_run():  # nothing is moved or deleted while grading, so no lock is needed
+            self._answers = self._load()
+            return
+        with _locked(self.path):
+            _remove_stale_temp_files(self.path)
+            self._answers = self._load()
 
     def get(self, item_id: str, default: Any = None) -> Any:
         """The saved answer for an item, or default."""
@@ -42,18 +71,20 @@ class AnswerStore:
         return {k: v.get("value") for k, v in self._answers.items() if isinstance(v, dict)}
 
     def set(self, item_id: str, value: Any) -> None:
-        """Save one answer now, keeping every other answer already in the file."""
-        current = self._read_quietly()
-        if current is not None:
-            self._answers = current
-        elif self.path.is_file() and self.path.stat().st_size:
-            # Damaged since it was opened: keep it aside rather than write over it.
-            self._unreadable(f"{self.path.name} was damaged while the notebook was open")
-        self._answers[item_id] = {
-            "value": value,
-            "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        }
-        self._write({"format": FORMAT, "answers": self._answers})
+        """Save one answer; concurrent saves merge item by item; for the same item, the last writer wins."""
+        with _locked(self.path):
+            try:
+                self._answers, _notes = _read_file(self.path)
+            except (OSError, _EmptyFile):
+                pass  # missing, empty or not a file: what this store holds is written back (or fails)
+            except ValueError as err:
+                # Damaged since it was opened: keep it aside rather than write over it.
+                self._unreadable(f"{err}; it was damaged while the notebook was open")
+            self._answers[item_id] = {
+                "value": value,
+                "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            }
+            self._write({"format": FORMAT, "answers": self._answers})
 
     def _load(self) -> dict[str, Any]:
         name = self.path.name
@@ -61,29 +92,44 @@ class AnswerStore:
             self.status = f"No saved answers yet. Your answers are saved to {name} as you go."
             return {}
         try:
-            text = self.path.read_text(encoding="utf-8")
-        except OSError as err:
-            return self._unreadable(f"{name} could not be opened ({err.strerror})")
-        if not text.strip():
+            answers, notes = _read_file(self.path)
+        except _EmptyFile:
             self.status = f"{name} was empty, so there was nothing to restore. New answers are saved there."
             self.problem = True
             return {}
-        try:
-            answers = _parse(text)
+        except OSError as err:
+            return self._unreadable(f"{name} could not be opened ({err.strerror})")
         except ValueError as err:
-            return self._unreadable(f"{name} could not be read ({err})")
+            return self._unreadable(str(err))
         self.status = f"Restored {len(answers)} saved answer(s) from {name}."
+        if notes:
+            self.problem = True
+            self.status += f" But {'; '.join(notes)}."
+            self.status += self._keep_copy()
         return answers
+
+    def _keep_copy(self) -> str:
+        """Copy a partly readable file aside before a save rewrites it; say where it went."""
+        if grading_run():
+            return f" {self.path.name} was left as it is."
+        kept = _aside_name(self.path)
+        try:
+            shutil.copyfile(self.path, kept)
+            os.chmod(kept, FILE_MODE)
+        except OSError:
+            return " A copy of the file as it was could not be kept; ask your trainer before going on."
+        return (f" The file as it was is kept as {kept.name}, so your trainer can recover what "
+                "was left out.")
 
     def _unreadable(self, reason: str) -> dict[str, Any]:
         self.problem = True
         if grading_run():
-            self.status = f"{reason}. No answers could be graded from it."
+            self.status = f"{reason}. It was left in place; no answers could be graded from it."
             return {}
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        kept = self.path.with_name(f"{self.path.stem}.unreadable-{stamp}{self.path.suffix}")
+        kept = _aside_name(self.path)
         try:
             os.replace(self.path, kept)
+            os.chmod(kept, FILE_MODE)
         except OSError:
             self.status = (f"{reason}. It was left as it is; answers you give now cannot be saved "
                            "until it is moved or deleted. Ask your trainer for help.")
@@ -91,12 +137,6 @@ class AnswerStore:
         self.status = (f"{reason}. It was kept as {kept.name} so nothing is lost (your trainer "
                        f"can recover answers from it). New answers are saved to {self.path.name}.")
         return {}
-
-    def _read_quietly(self) -> dict[str, Any] | None:
-        try:
-            return _parse(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
 
     def _write(self, data: dict[str, Any]) -> None:
         folder = self.path.parent
@@ -110,6 +150,7 @@ class AnswerStore:
                 json.dump(data, handle, indent=1, ensure_ascii=False, sort_keys=True)
                 handle.flush()
                 os.fsync(handle.fileno())
+                os.fchmod(handle.fileno(), FILE_MODE)
             os.replace(tmp, self.path)
         except OSError as err:
             Path(tmp).unlink(missing_ok=True)
@@ -121,17 +162,92 @@ class AnswerStore:
 def read_answers(folder: Path | str, filename: str = ANSWERS_FILE) -> dict[str, Any]:
     """The answers saved in a folder, read only (an unreadable file gives none, untouched)."""
     try:
-        raw = _parse((Path(folder) / filename).read_text(encoding="utf-8"))
+        entries, _notes = _read_file(Path(folder) / filename)
     except (OSError, ValueError):
         return {}
-    return {k: v.get("value") for k, v in raw.items() if isinstance(v, dict)}
+    return {k: v["value"] for k, v in entries.items()}
 
 
-def _parse(text: str) -> dict[str, Any]:
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock beside the answers file (released by the kernel if the process dies)."""
+    lock = path.with_name(f".{path.name}.lock")
+    try:
+        # The umask can only make the lock file more private than FILE_MODE; it holds no data.
+        fd = os.open(lock, os.O_RDONLY | os.O_CREAT, FILE_MODE) if fcntl else -1
+    except OSError:
+        fd = -1  # e.g. a read-only folder: the save below is still atomic, only not serialised
+    if fd < 0:
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _read_file(path: Path) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """The good entries of an answers file and notes on what was repaired; ValueError if unusable."""
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        raw = b"" if size > MAX_ANSWERS_BYTES else handle.read(MAX_ANSWERS_BYTES + 1)
+    if size > MAX_ANSWERS_BYTES or len(raw) > MAX_ANSWERS_BYTES:
+        megabytes = math.ceil(max(size, len(raw)) * 10 / 2**20) / 10  # 5.01 MB reads 5.1, not 5.0
+        raise ValueError(f"{path.name} is {megabytes:.1f} MB, over the "
+                         f"{MAX_ANSWERS_BYTES // 2**20} MB an answers file may be, so nothing was read")
+    notes = []
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("utf-8", errors="replace")
+        notes.append(f"{path.name} is not UTF-8 text; some characters were replaced")
+    if not text.strip():
+        raise _EmptyFile(path.name)
+    entries, skipped = _parse(text, path.name)
+    if skipped:
+        shown = ", ".join(skipped[:5]) + (", ..." if len(skipped) > 5 else "")
+        notes.append(f"{len(skipped)} entr{'y' if len(skipped) == 1 else 'ies'} in {path.name} "
+                     f"{'was' if len(skipped) == 1 else 'were'} not a saved answer and left out ({shown})")
+    return entries, notes
+
+
+def _parse(text: str, name: str) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """Entries shaped like saved answers, and the ids of those that are not."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
-        raise ValueError(f"not valid JSON at line {err.lineno}") from None
+        raise ValueError(f"{name} could not be read (not valid JSON at line {err.lineno})") from None
+    except (ValueError, RecursionError):  # e.g. a number too long to convert, or nesting too deep
+        raise ValueError(f"{name} could not be read (it is not JSON this course can read)") from None
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
-        raise ValueError("it is not an answers file of this course")
-    return data["answers"]
+        raise ValueError(f"{name} could not be read (it is not an answers file of this course)")
+    good, skipped = {}, []
+    for key, entry in data["answers"].items():
+        if isinstance(key, str) and isinstance(entry, dict) and "value" in entry:
+            good[key] = entry
+        else:
+            skipped.append(repr(key)[:40])
+    return good, skipped
+
+
+def _aside_name(path: Path) -> Path:
+    """A free name to keep an unreadable answers file under, e.g. answers.unreadable-20250101-120000.json."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = path.with_name(f"{path.stem}.unreadable-{stamp}{path.suffix}")
+    n = 1
+    while kept.exists():
+        n += 1
+        kept = path.with_name(f"{path.stem}.unreadable-{stamp}-{n}{path.suffix}")
+    return kept
+
+
+def _remove_stale_temp_files(path: Path) -> None:
+    """Delete temporary files that writers killed mid-save left behind; answers.json is never one."""
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    for tmp in path.parent.glob(f".{path.stem}-*.tmp"):
+        try:
+            if tmp.stat().st_mtime < cutoff:
+                tmp.unlink()
+        except OSError:
+            pass
