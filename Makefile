@@ -40,8 +40,8 @@ lint: $(STAMP)
 
 AXE := .tools/node_modules/axe-core/axe.min.js
 
-browser-deps:  ## Debian's chromium and axe-core (npm) for the browser tests
-	@test -x /usr/bin/chromium || scripts/install-chromium
+browser-deps:  ## Debian's chromium and bubblewrap, and axe-core (npm), for the tests
+	@(test -x /usr/bin/chromium && command -v bwrap >/dev/null) || scripts/install-debian-deps
 	@test -f $(AXE) || (mkdir -p .tools && cd .tools && npm install --silent --no-audit --no-fund axe-core@4)
 
 clean:

@@ -1,5 +1,6 @@
 """nbgrader configuration for the Being Present course (the course folder is this folder)."""
 
+import os
 from pathlib import Path
 
 c = get_config()  # noqa: F821 (provided by nbgrader)
@@ -15,6 +16,33 @@ source = here / "source"
 assignments = [p.name for p in source.iterdir() if p.is_dir()] if source.is_dir() else []
 c.Autograde.exclude_overwriting = {name: ["answers.json"] for name in assignments}
 c.ExecutePreprocessor.timeout = 120
+# Before anything runs: cells the learner deleted come back from source/ and forged nbgrader
+# metadata is dropped (course_utils/restore_cells.py: nbgrader 0.9's add_missing_cells raises
+# KeyError on these notebooks), then any code cell the learner added is commented out, not run
+# (course_utils/strip_added_code.py: the notebooks take no code). The rest is nbgrader's list.
+c.Autograde.sanitize_preprocessors = [
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.DeduplicateIds",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "course_utils.restore_cells.RestoreCells",
+    "nbgrader.preprocessors.OverwriteCells",
+    "course_utils.strip_added_code.StripAddedCode",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+# Optional sandbox (course_utils/sandbox.py): CPSW_SANDBOX=1, or `cpsw autograde --sandbox`.
+# Each kernel sees only its own submission, under a memory limit and a shorter cell timeout.
+if os.environ.get("CPSW_SANDBOX"):
+    c.Autograde.autograde_preprocessors = [
+        "course_utils.sandbox.SandboxExecute",
+        "nbgrader.preprocessors.IgnorePattern",
+        "nbconvert.preprocessors.ClearMetadataPreprocessor",
+        "nbgrader.preprocessors.LimitOutput",
+        "nbgrader.preprocessors.SaveAutoGrades",
+        "nbgrader.preprocessors.AssignLatePenalties",
+        "nbgrader.preprocessors.CheckCellMetadata",
+    ]
+    c.SandboxExecute.timeout = int(os.environ.get("CPSW_SANDBOX_TIMEOUT", "30"))
+    c.SandboxKernelManager.memory_mb = int(os.environ.get("CPSW_SANDBOX_MEMORY_MB", "2048"))
 # Feedback shows each graded item's score and explanations (the test cell's output), not the
 # hidden test code itself: strip the hidden region before rendering feedback.
 c.GenerateFeedback.preprocessors = [

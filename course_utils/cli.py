@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -26,6 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("assignment", help="the assignment to grade, e.g. being_present")
     a.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core)")
     a.add_argument("--student", action="append", help="grade only this student (repeatable)")
+    a.add_argument("--sandbox", action="store_true",
+                   help="run each kernel in a bubblewrap sandbox: it sees only its own submission, "
+                        "with a memory limit and a 30 s cell timeout (see README, Security)")
     e = sub.add_parser("export", help="grades CSV through nbgrader; written text only on request")
     e.add_argument("--to", type=Path, default=Path("grades.csv"), help="the grades CSV to write")
     e.add_argument("--include-text", action="store_true",
@@ -54,12 +58,15 @@ def main(argv: list[str] | None = None) -> int:
 
             build(args.course, release=not args.no_release)
         elif args.command == "autograde":
-            return _autograde(args.course, args.assignment, args.jobs, args.student)
+            return _autograde(args.course, args.assignment, args.jobs, args.student, args.sandbox)
         elif args.command == "export":
             from course_utils.nbgrader_run import run_nbgrader
 
             args.to.resolve().parent.mkdir(parents=True, exist_ok=True)
+            from course_utils.exports import make_private
+
             run_nbgrader(["export", "--to", str(args.to.resolve())], args.course)
+            make_private(args.to.resolve())
             print(f"Grades (scores only): {args.to}")
             if args.include_text:
                 from course_utils.exports import export_text
@@ -109,13 +116,27 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _autograde(course: Path, assignment: str, jobs: int, students: list[str] | None) -> int:
+def _autograde(course: Path, assignment: str, jobs: int, students: list[str] | None,
+               sandbox: bool = False) -> int:
     from nbgrader.api import Gradebook
 
     from course_utils.parallel_autograde import autograde_all, load_done, progress_bar
 
     before = load_done(course, assignment)
-    outcomes = autograde_all(course, assignment, jobs, students, progress_bar())
+    if sandbox:
+        from course_utils.sandbox import ENV_FLAG, SandboxError, check_available
+
+        try:
+            check_available()
+        except SandboxError as err:
+            print(err, file=sys.stderr)
+            return 2
+        os.environ[ENV_FLAG] = "1"  # the spawned workers read it through nbgrader_config.py
+    try:
+        outcomes = autograde_all(course, assignment, jobs, students, progress_bar())
+    finally:
+        if sandbox:
+            os.environ.pop(ENV_FLAG, None)
     if not outcomes:
         print(f"Nothing to do: every submission of {assignment} is already autograded "
               f"({len(before)} recorded in .cpsw/). Delete that file to grade again.")
@@ -128,7 +149,8 @@ def _autograde(course: Path, assignment: str, jobs: int, students: list[str] | N
                 continue
             sub = gb.find_submission(assignment, o.student)
             manual = " (needs hand-grading)" if sub.needs_manual_grade else ""
-            print(f"{o.student:24} graded {sub.score:g} of {sub.max_score:g}{manual}")
+            notes = "".join(f"; note: {n}" for n in o.notes)
+            print(f"{o.student:24} graded {sub.score:g} of {sub.max_score:g}{manual}{notes}")
     flagged = sum(not o.ok for o in outcomes)
     print(f"{len(outcomes) - flagged} graded, {flagged} flagged, "
           f"{len(before)} already done before this run.")

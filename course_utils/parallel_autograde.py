@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import re
 import sys
 import tempfile
 import time
@@ -31,6 +32,7 @@ class Outcome:
     ok: bool
     seconds: float
     reason: str = ""
+    notes: tuple[str, ...] = ()
 
 
 def submitted_students(course: Path, assignment: str) -> list[str]:
@@ -82,20 +84,32 @@ def _init_worker(course: str) -> None:
 
 
 def _grade(task: tuple[str, str]) -> Outcome:
+    from course_utils.submission_check import notes_after_grading, problem_before_grading
+
     assignment, student = task
     started = time.perf_counter()
+    course = Path.cwd()
+    problem = problem_before_grading(course, assignment, student)
+    if problem:
+        return Outcome(student, False, time.perf_counter() - started, problem)
     try:
         result = _API.autograde(assignment, student, force=True, create=True)
     except Exception as err:  # a crash in one submission must not stop the batch
         return Outcome(student, False, time.perf_counter() - started, f"{type(err).__name__}: {err}")
-    reason = "" if result.get("success") else _reason(result)
-    return Outcome(student, bool(result.get("success")), time.perf_counter() - started, reason)
+    if not result.get("success"):
+        return Outcome(student, False, time.perf_counter() - started, _reason(result))
+    notes = tuple(notes_after_grading(course, assignment, student))
+    return Outcome(student, True, time.perf_counter() - started, "", notes)
 
 
 def _reason(result: dict) -> str:
+    """The most telling line of nbgrader's error output: the last exception raised, if any."""
     text = (result.get("error") or result.get("log") or "nbgrader reported a failure").strip()
-    lines = [line for line in text.splitlines() if line.strip()]
-    return lines[-1][:300] if lines else "nbgrader reported a failure"
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    errors = [line for line in lines if re.match(r"^[\w.]*(Error|Exception|Interrupt)\b", line)
+              and "Please see the" not in line]
+    chosen = errors[-1] if errors else (lines[-1] if lines else "nbgrader reported a failure")
+    return chosen[:300]
 
 
 def autograde_all(course: Path, assignment: str, jobs: int = 0,

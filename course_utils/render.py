@@ -8,8 +8,8 @@ from typing import Any
 
 from course_utils.content import Item
 from course_utils.render_conversation import debrief_html, transcript_lines
-from course_utils.scoring import Score
-from course_utils.vocab import LABEL_TITLES
+from course_utils.scoring import Score, well_formed
+from course_utils.vocab import LABEL_TITLES, MAX_REPLY_CHARS
 
 
 def scenario_html(item: Item) -> str:
@@ -25,25 +25,15 @@ def scenario_html(item: Item) -> str:
     return "".join(parts)
 
 
-def well_formed(item: Item, answer: Any) -> bool:
-    """Whether a saved answer has the shape its kind saves (a hand-edited file may not)."""
-    if item.kind == "best_response":
-        return isinstance(answer, str)
-    if item.kind == "select_all":
-        return isinstance(answer, list) and all(isinstance(a, str) for a in answer)
-    if item.kind in ("rank", "classify"):
-        return isinstance(answer, dict)
-    if item.kind == "branching":
-        return isinstance(answer, list) and all(isinstance(a, str) for a in answer)
-    return isinstance(answer, str)
-
-
 def answer_text(item: Item, answer: Any) -> str:
     """The learner's current answer in plain words, for formgrader and feedback."""
     if answer in (None, "", [], {}):
         return "No answer yet."
     if not well_formed(item, answer):
         return f"The saved answer could not be read ({str(answer)[:80]}), so it counts as blank."
+    if isinstance(answer, str) and len(answer) > MAX_REPLY_CHARS:
+        return (f"{answer[:MAX_REPLY_CHARS]}\n[... {len(answer) - MAX_REPLY_CHARS:,} more characters "
+                "not shown: the reply is longer than any reply needs to be]")
     if item.kind == "best_response":
         return f"Chosen reply ({answer}): {_option_text(item, answer)}"
     if item.kind == "select_all":

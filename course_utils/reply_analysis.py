@@ -24,6 +24,7 @@ from course_utils.reply_patterns import (
     SUGGESTIONS,
     WHY_PROBE,
 )
+from course_utils.vocab import MAX_REPLY_CHARS
 from course_utils.vocab import ROADBLOCKS as ROADBLOCK_NAMES
 
 SKILL_LABELS = ("reflection", "open_question", "closed_question", "validation", "affirmation",
@@ -141,7 +142,7 @@ def analyze_reply(reply: str | None, peer_said: str | None = None) -> ReplyAnaly
     if reply is None or not str(reply).strip():
         return ReplyAnalysis(reply="" if reply is None else str(reply), message=EMPTY_MESSAGE,
                              suggestion="Try starting with what you heard: \"It sounds like...\"")
-    reply = str(reply)
+    reply = str(reply)[:MAX_REPLY_CHARS]
     norm = normalise(reply)
     peer = normalise(peer_said or "")
     sentences = split_sentences(reply)

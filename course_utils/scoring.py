@@ -10,6 +10,8 @@ Rules (also stated to learners in the notebooks and to trainers in content/READM
   invites more 30%, no roadblock 30%); graders can change the score in formgrader.
 - branching: the quality of the path taken, sum of reply qualities / (2 x turns); turns left
   unfinished count as 0.
+A saved answer not in the form its kind saves (a hand-edited or damaged file) scores 0 with a
+reason; written replies longer than MAX_REPLY_CHARS are scored on their first MAX_REPLY_CHARS.
 Scores are rounded to two decimals, so nbgrader and every report see the same number.
 """
 
@@ -19,6 +21,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
+
+from course_utils.vocab import MAX_REPLY_CHARS
 
 if TYPE_CHECKING:
     from course_utils.model import Item
@@ -96,11 +100,16 @@ def score_answer(kind: str, answer: Any, key: Any, points: float,
 
 def score_item(item: Item, answer: Any) -> Score:
     """Score a raw answer to any auto-graded item, using the item's key or conversation."""
+    if answer is not None and not well_formed(item, answer):
+        return Score(0.0, item.points, f"The saved answer is not in the form a {item.kind} item "
+                     f"saves (found {type(answer).__name__}), so it scored 0.")
     if item.kind == "written_reply":
         from course_utils.reply_rubric import score_reply
 
-        value, note = score_reply(answer if isinstance(answer, str) else None,
-                                  item.scenario.peer_says)
+        reply = answer if isinstance(answer, str) else None
+        value, note = score_reply(reply, item.scenario.peer_says)
+        if reply and len(reply) > MAX_REPLY_CHARS:
+            note += f" Only the first {MAX_REPLY_CHARS:,} characters were scored."
         return Score(round(item.points * value, 2), item.points, note)
     if item.kind == "branching":
         from course_utils.conversation import path_fraction
@@ -108,3 +117,16 @@ def score_item(item: Item, answer: Any) -> Score:
         value, note = path_fraction(item.turns, answer)
         return Score(round(item.points * value, 2), item.points, note)
     return score_answer(item.kind, answer, item.key, item.points, [o.id for o in item.options])
+
+
+def well_formed(item: Item, answer: Any) -> bool:
+    """Whether a saved answer has the shape its kind saves (a hand-edited file may not)."""
+    if item.kind == "best_response":
+        return isinstance(answer, str)
+    if item.kind == "select_all":
+        return isinstance(answer, list) and all(isinstance(a, str) for a in answer)
+    if item.kind in ("rank", "classify"):
+        return isinstance(answer, dict)
+    if item.kind == "branching":
+        return isinstance(answer, list) and all(isinstance(a, str) for a in answer)
+    return isinstance(answer, str)

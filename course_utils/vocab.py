@@ -104,3 +104,6 @@ TURNS_PER_PATH: tuple[int, int] = (3, 5)
 # Files that travel with each assignment folder.
 ITEMS_FILE = "items.json"
 ANSWERS_FILE = "answers.json"
+# Replies longer than this are analysed, scored and shown on their first MAX_REPLY_CHARS
+# characters (a real reply is a few hundred; analysis time grows with length).
+MAX_REPLY_CHARS = 5000

@@ -22,7 +22,7 @@ def lab_page(tmp_path_factory):
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run scripts/install-chromium (make test does)")
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/install-debian-deps (make test does)")
     root = tmp_path_factory.mktemp("lab") / "home"
     for folder in (REPO / "release").iterdir():
         shutil.copytree(folder, root / folder.name)

@@ -66,4 +66,7 @@ class TestExport:
         assert main(["--course", str(course), "export", "--to", str(grades),
                      "--include-text"]) == 0
         text = (course / "out" / "written_text.csv").read_text()
+        assert (course / "out" / "written_text.csv").stat().st_mode & 0o777 == 0o640
+        assert grades.stat().st_mode & 0o777 == 0o640
+        assert not list((course / "out").glob(".*.tmp"))
         assert "Something personal." in text and "reflection" in text and "That sounds hard." in text

@@ -61,8 +61,8 @@ class TestReport:
         course = tmp_path / "course"
         shutil.copytree(built_course, course)
         module = load_module(course / "content" / ASSIGNMENT)
-        simulate_submissions(module, course / "release", course / "submitted",
-                             make_cohort(9, 4), 4)
+        subs = simulate_submissions(module, course / "release", course / "submitted",
+                                    make_cohort(9, 4), 4)
         assert main(["--course", str(course), "report", ASSIGNMENT, "--out",
                      str(tmp_path / "reports")]) == 0
         folder = tmp_path / "reports" / ASSIGNMENT
@@ -72,6 +72,10 @@ class TestReport:
         page = (folder / "index.html").read_text()
         assert "Cronbach" in page and page.count("data:image/png;base64,") == 5
         assert "bp-validate-feeling" in page
+        kinds = {i.id: i.kind for i in module.items}
+        texts = [a for s in subs for item_id, a in s.answers.items()
+                 if kinds[item_id] in ("written_reply", "reflection") and a]
+        assert texts and not [t for t in texts if t in page], "learners' own words must stay out"
 
     def test_dashboard_notebook_shows_the_figures(self, built_course, tmp_path):
         course = tmp_path / "course"

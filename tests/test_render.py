@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from course_utils.render import answer_html, answer_text, feedback_text, well_formed
+from course_utils.render import answer_html, answer_text, feedback_text
+from course_utils.scoring import well_formed
 
 
 def first(module, kind):

@@ -1,0 +1,63 @@
+"""An nbgrader preprocessor: code cells a learner added are kept for graders to read, not run.
+
+The course's notebooks take no code from learners: every answer is saved by a widget to
+answers.json, and every code cell of the master notebook is locked and restored by nbgrader's
+OverwriteCells. A code cell without a known grade_id after OverwriteCells (added, duplicated,
+split, or with forged nbgrader metadata) can only hold code the course did not ask for, and
+would run with the grader's rights during autograde. It is commented out and marked, before the
+notebook is executed. Turn it off with ``c.StripAddedCode.enabled = False``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from nbconvert.exporters.exporter import ResourcesDict
+from nbformat.notebooknode import NotebookNode
+from nbgrader.preprocessors import NbGraderPreprocessor
+from traitlets import Unicode
+
+MARK = "# [not run by the autograder]"
+
+
+class StripAddedCode(NbGraderPreprocessor):
+    """Comment out every code cell that is not a cell of the master notebook."""
+
+    notice = Unicode(
+        f"{MARK} This code cell is not part of the assignment (it was added, copied or split by "
+        "the learner), so it was kept as a comment and not run. This course's notebooks need "
+        "no code: answers are saved by the exercises.",
+        help="The first line of a code cell that was commented out instead of run.",
+    ).tag(config=True)
+
+    def preprocess(self, nb: NotebookNode, resources: ResourcesDict) -> tuple[NotebookNode,
+                                                                               ResourcesDict]:
+        """Comment out added code cells and count them in resources['stripped_cells']."""
+        count = 0
+        for cell in nb.cells:
+            if cell.cell_type != "code" or cell.metadata.get("nbgrader", {}).get("grade_id"):
+                continue
+            if cell.source.startswith(MARK):
+                continue
+            cell.metadata.pop("nbgrader", None)
+            commented = "\n".join(f"# {line}" for line in cell.source.splitlines())
+            cell.source = f"{self.notice}\n{commented}"
+            cell.outputs = []
+            cell.execution_count = None
+            count += 1
+        if count:
+            self.log.warning("%d code cell(s) added by the learner were commented out, not run",
+                             count)
+        resources["stripped_cells"] = count
+        return nb, resources
+
+
+def count_stripped(notebook: Path | str) -> int:
+    """How many code cells of an autograded notebook were commented out instead of run."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(notebook, as_version=4)
+    except (OSError, ValueError):
+        return 0
+    return sum(1 for c in nb.cells if c.cell_type == "code" and c.source.startswith(MARK))

@@ -1,0 +1,76 @@
+"""Before and after autograde: can a submission be graded, and what should a grader know?"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from course_utils.restore_cells import count_restored
+from course_utils.strip_added_code import count_stripped
+
+
+def expected_notebooks(course: Path, assignment: str) -> list[str]:
+    """The notebook names of an assignment's master version in source/."""
+    return sorted(p.name for p in (Path(course) / "source" / assignment).glob("*.ipynb"))
+
+
+def problem_before_grading(course: Path, assignment: str, student: str) -> str:
+    """Why nbgrader cannot grade this submission as it is, with what to do; '' if it can."""
+    folder = Path(course) / "submitted" / student / assignment
+    where = f"submitted/{student}/{assignment}"
+    if not folder.is_dir():
+        return f"{where}/ does not exist: nothing was submitted."
+    present = sorted(p.name for p in folder.glob("*.ipynb"))
+    for name in expected_notebooks(course, assignment):
+        if name not in present:
+            others = [n for n in present if n not in expected_notebooks(course, assignment)]
+            found = f"found {', '.join(others)} instead (renamed?)" if others else "found no notebook"
+            return (f"{where}/{name} is missing; {found}. Give the notebook its original name "
+                    "and grade this learner again. Nothing was graded.")
+        reason = _unreadable_notebook(folder / name)
+        if reason:
+            return (f"{where}/{name} {reason}. The learner's answers.json is untouched: to grade "
+                    f"it, copy release/{assignment}/{name} over the damaged notebook (the answers "
+                    "live in answers.json, not in the notebook) and grade again. Nothing was graded.")
+    return ""
+
+
+def notes_after_grading(course: Path, assignment: str, student: str) -> list[str]:
+    """What a grader should know about an autograded submission (added code, answer file)."""
+    from course_utils.storage import AnswerStore
+
+    folder = Path(course) / "autograded" / student / assignment
+    notes = []
+    restored = sum(count_restored(nb) for nb in folder.glob("*.ipynb"))
+    if restored:
+        notes.append(f"{restored} deleted cell(s) restored from the master notebook")
+    stripped = sum(count_stripped(nb) for nb in folder.glob("*.ipynb"))
+    if stripped:
+        notes.append(f"{stripped} added code cell(s) kept as comments, not run")
+    previous = os.environ.get("NBGRADER_EXECUTION")
+    os.environ["NBGRADER_EXECUTION"] = "autograde"  # read only: never move the learner's file
+    try:
+        store = AnswerStore(folder)
+    finally:
+        if previous is None:
+            os.environ.pop("NBGRADER_EXECUTION", None)
+        else:
+            os.environ["NBGRADER_EXECUTION"] = previous
+    if store.problem or not store.answers():
+        notes.append(store.status)
+    return notes
+
+
+def _unreadable_notebook(path: Path) -> str:
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError:
+        return "is not UTF-8 text, so it is not a notebook"
+    except json.JSONDecodeError as err:
+        return f"is not a valid notebook (not valid JSON at line {err.lineno})"
+    except OSError as err:
+        return f"could not be opened ({err.strerror})"
+    if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
+        return "is not a valid notebook (it has no list of cells)"
+    return ""
