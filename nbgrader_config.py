@@ -16,6 +16,10 @@ source = here / "source"
 assignments = [p.name for p in source.iterdir() if p.is_dir()] if source.is_dir() else []
 c.Autograde.exclude_overwriting = {name: ["answers.json"] for name in assignments}
 c.ExecutePreprocessor.timeout = 120
+# Learners write about lived experience: what autograde and feedback write is readable by the
+# owner and group only (nbgrader reads these numbers as octal; its defaults are 444 and 644).
+c.Autograde.permissions = 440
+c.GenerateFeedback.permissions = 640
 # Before anything runs: cells the learner deleted come back from source/ and forged nbgrader
 # metadata is dropped (course_utils/restore_cells.py: nbgrader 0.9's add_missing_cells raises
 # KeyError on these notebooks), then any code cell the learner added is commented out, not run

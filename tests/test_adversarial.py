@@ -336,7 +336,28 @@ class TestAdversarialBatch:
         outputs = json.dumps([c.get("outputs", []) for c in nb["cells"]])
         assert "BEGIN HIDDEN TESTS" not in outputs
 
+    def test_graded_copies_are_not_readable_by_others(self, batch):
+        files = [p for p in (batch["course"] / "autograded" / "base" / ASSIGNMENT).iterdir() if p.is_file()]
+        assert {"answers.json", NB} <= {p.name for p in files}
+        assert all(p.stat().st_mode & 0o007 == 0 for p in files), "learner text must not be world-readable"
+
     def test_flooding_reply_is_shown_shortened(self, batch):
         path = batch["course"] / "autograded" / "answers-4-mb-reply-floods-output" / ASSIGNMENT / NB
         assert path.stat().st_size < 1024 * 1024
         assert "more characters not shown" in path.read_text()
+
+    def test_outcome_table_is_written_for_the_record(self, batch):
+        """tests/artifacts/adversarial.md: case, expected outcome, observed summary line."""
+        rows = ["| Case | Expected | Observed (`cpsw autograde` summary) |", "|---|---|---|"]
+        for case in CASES:
+            if case.expect == "flag":
+                expected = f"flagged: {case.says}"
+            else:
+                expected = f"{expected_total(case, batch['base']):g} auto points"
+                expected += f"; note: {case.says}" if case.says else ""
+            observed = summary_line(batch, case.name)[len(case.name):].strip()
+            rows.append(f"| {case.name} | {expected} | {observed.replace('|', '/')} |")
+        out = Path(__file__).parent / "artifacts" / "adversarial.md"
+        out.parent.mkdir(exist_ok=True)
+        out.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        assert len(rows) == len(CASES) + 2

@@ -82,4 +82,6 @@ class TestFeedbackCommand:
         shutil.copytree(graded, course)
         assert main(["--course", str(course), "feedback", ASSIGNMENT]) == 0
         assert "4 feedback page(s)" in capsys.readouterr().out
-        assert len(list((course / "feedback").glob(f"*/{ASSIGNMENT}/{ASSIGNMENT}.html"))) == 4
+        pages = list((course / "feedback").glob(f"*/{ASSIGNMENT}/{ASSIGNMENT}.html"))
+        assert len(pages) == 4
+        assert all(p.stat().st_mode & 0o777 == 0o640 for p in pages)  # holds the learner's text
