@@ -39,10 +39,11 @@ lint: $(STAMP)
 	$(PY) -m ruff check course_utils tests benchmarks nbgrader_config.py
 
 AXE := .tools/node_modules/axe-core/axe.min.js
+CHP := .tools/node_modules/.bin/configurable-http-proxy
 
-browser-deps:  ## Debian's chromium and bubblewrap, and axe-core (npm), for the tests
-	@(test -x /usr/bin/chromium && command -v bwrap >/dev/null) || scripts/install-debian-deps
-	@test -f $(AXE) || (mkdir -p .tools && cd .tools && npm install --silent --no-audit --no-fund axe-core@4)
+browser-deps:  ## Debian packages (scripts/install-debian-deps) and npm tools the tests need
+	@scripts/install-debian-deps
+	@test -f $(AXE) -a -x $(CHP) || (mkdir -p .tools && cd .tools && npm install --silent --no-audit --no-fund axe-core@4 configurable-http-proxy@5)
 
 clean:
 	rm -rf demo-output submitted autograded feedback gradebook.db tests/artifacts .lab
