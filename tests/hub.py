@@ -1,0 +1,214 @@
+"""Helpers for the hub test: local accounts, a JupyterHub process, its REST API and kernels
+driven over their websocket through the hub's proxy, as JupyterLab drives them."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import pwd
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import requests
+from tornado.httpclient import HTTPRequest
+from tornado.websocket import websocket_connect
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on at the moment, on loopback."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def reset_home(name: str) -> None:
+    """Empty a test account's home (an account of ours, named cpsw-*), keep the account."""
+    assert name.startswith("cpsw-"), name
+    try:
+        account = pwd.getpwnam(name)
+    except KeyError:
+        return
+    home = Path(account.pw_dir)
+    if home.is_dir():
+        shutil.rmtree(home)
+    home.mkdir(mode=0o700)
+    os.chown(home, account.pw_uid, account.pw_gid)
+
+
+def processes_of(name: str) -> list[int]:
+    """Process ids of an account's running processes."""
+    try:
+        uid = pwd.getpwnam(name).pw_uid
+    except KeyError:
+        return []
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if entry.stat().st_uid == uid:
+                    pids.append(int(entry.name))
+            except FileNotFoundError:
+                pass
+    return pids
+
+
+class HubError(RuntimeError):
+    """The hub or a server did not do what was asked; carries the end of the hub's log."""
+
+
+@dataclass
+class Hub:
+    """A JupyterHub process started from a config file, and its REST API as an admin service."""
+
+    url: str
+    token: str
+    log_path: Path
+    proc: subprocess.Popen | None = None
+    session: requests.Session = field(default_factory=requests.Session)
+
+    def start(self, jupyterhub: str, config: Path, env: dict[str, str], cwd: Path,
+              timeout: float = 90) -> None:
+        self.session.headers["Authorization"] = f"token {self.token}"
+        with self.log_path.open("w") as out:
+            self.proc = subprocess.Popen([jupyterhub, "-f", str(config)], cwd=cwd, env=env,
+                                         stdout=out, stderr=subprocess.STDOUT,
+                                         start_new_session=True)
+        self.wait(lambda: self.session.get(f"{self.url}/hub/api/").ok, timeout, "hub start")
+
+    def wait(self, ready, timeout: float, what: str) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc is not None and self.proc.poll() is not None:
+                raise HubError(f"the hub exited during {what}:\n{self.log_tail()}")
+            try:
+                if ready():
+                    return
+            except requests.ConnectionError:
+                pass
+            time.sleep(0.25)
+        raise HubError(f"timed out after {timeout:.0f} s waiting for {what}:\n{self.log_tail()}")
+
+    def log_tail(self, lines: int = 40) -> str:
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+    def api(self, method: str, path: str, **kwargs) -> requests.Response:
+        response = self.session.request(method, f"{self.url}/hub/api{path}", **kwargs)
+        if not response.ok:
+            raise HubError(f"{method} {path}: {response.status_code} {response.text}")
+        return response
+
+    def user_token(self, name: str) -> str:
+        """A new API token for a user, with the user's own permissions (as after a login)."""
+        body = {"note": "hub test", "expires_in": 3600}
+        return self.api("POST", f"/users/{name}/tokens", json=body).json()["token"]
+
+    def start_server(self, name: str) -> None:
+        self.api("POST", f"/users/{name}/server")
+
+    def server_ready(self, name: str) -> bool:
+        server = self.api("GET", f"/users/{name}").json()["servers"].get("")
+        return bool(server and server.get("ready"))
+
+    def stop(self, users: list[str], timeout: float = 60) -> None:
+        """Stop every user's server, then the hub (which stops its services and the proxy)."""
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        for name in users:
+            try:
+                self.session.delete(f"{self.url}/hub/api/users/{name}/server", timeout=30)
+            except requests.RequestException:
+                pass
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(10)
+
+
+class KernelError(RuntimeError):
+    """Code sent to a kernel raised; carries the traceback and what it printed."""
+
+
+class Kernel:
+    """A kernel in someone's Jupyter server, reached through the hub with their token."""
+
+    def __init__(self, server_url: str, token: str) -> None:
+        self.server_url = server_url.rstrip("/")  # e.g. http://127.0.0.1:8000/user/alice
+        self.token = token
+        self.kernel_id = ""
+        self.session_id = uuid.uuid4().hex
+        self.ws = None
+
+    async def start(self) -> Kernel:
+        headers = {"Authorization": f"token {self.token}"}
+        response = await asyncio.to_thread(
+            requests.post, f"{self.server_url}/api/kernels", json={"name": "python3"},
+            headers=headers, timeout=120)
+        if not response.ok:
+            raise KernelError(f"cannot start a kernel at {self.server_url}: "
+                              f"{response.status_code} {response.text}")
+        self.kernel_id = response.json()["id"]
+        ws_url = self.server_url.replace("http", "ws", 1)
+        request = HTTPRequest(f"{ws_url}/api/kernels/{self.kernel_id}/channels"
+                              f"?session_id={self.session_id}", headers=headers)
+        self.ws = await websocket_connect(request, max_message_size=100 * 1024 * 1024)
+        await self.run("1", timeout=120)  # the kernel answers
+        return self
+
+    async def run(self, code: str, timeout: float = 300) -> str:
+        """Execute code; return what it printed; raise KernelError if it raised."""
+        msg_id = uuid.uuid4().hex
+        await self.ws.write_message(json.dumps({
+            "header": {"msg_id": msg_id, "msg_type": "execute_request", "username": "test",
+                       "session": self.session_id, "version": "5.3", "date": ""},
+            "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
+            "content": {"code": code, "silent": False, "store_history": False,
+                        "user_expressions": {}, "allow_stdin": False, "stop_on_error": True},
+        }))
+        out, error, replied, idle = [], None, False, False
+        deadline = asyncio.get_running_loop().time() + timeout
+        while not (replied and idle):
+            left = deadline - asyncio.get_running_loop().time()
+            if left <= 0:
+                raise KernelError(f"no answer within {timeout:.0f} s to:\n{code}\n{''.join(out)}")
+            raw = await asyncio.wait_for(self.ws.read_message(), left)
+            if raw is None:
+                raise KernelError(f"the kernel's websocket closed while running:\n{code}")
+            if isinstance(raw, bytes):
+                continue
+            msg = json.loads(raw)
+            if msg.get("parent_header", {}).get("msg_id") != msg_id:
+                continue
+            kind, content = msg["msg_type"], msg["content"]
+            if kind == "stream":
+                out.append(content["text"])
+            elif kind == "error":
+                error = "\n".join(content["traceback"])
+            elif kind == "execute_reply":
+                replied = True
+            elif kind == "status" and content["execution_state"] == "idle":
+                idle = True
+        if error is not None:
+            raise KernelError(f"{error}\n--- printed ---\n{''.join(out)}")
+        return "".join(out)
+
+    async def run_json(self, code: str, timeout: float = 300):
+        """Execute code whose last printed line is JSON; return it decoded."""
+        printed = await self.run(code, timeout)
+        return json.loads(printed.strip().splitlines()[-1])
+
+    async def shutdown(self) -> None:
+        if self.ws is not None:
+            self.ws.close()
+        if self.kernel_id:
+            await asyncio.to_thread(
+                requests.delete, f"{self.server_url}/api/kernels/{self.kernel_id}",
+                headers={"Authorization": f"token {self.token}"}, timeout=30)
