@@ -16,7 +16,7 @@ demo: $(STAMP)  ## build, simulate 25 learners, autograde, feedback, export
 	$(PY) -m course_utils.cli demo
 
 test: $(STAMP) browser-deps  ## every test, browser ones included
-	$(PY) -m ruff check course_utils tests benchmarks nbgrader_config.py
+	$(PY) -m ruff check course_utils tests benchmarks deploy nbgrader_config.py
 	$(PY) -m pytest
 
 test-fast: $(STAMP)  ## unit tests only (no nbgrader runs, no browser)
@@ -36,7 +36,7 @@ lab: $(STAMP)  ## open JupyterLab as a learner, on a scratch copy of release/ (a
 	cd .lab && ../$(VENV)/bin/jupyter lab
 
 lint: $(STAMP)
-	$(PY) -m ruff check course_utils tests benchmarks nbgrader_config.py
+	$(PY) -m ruff check course_utils tests benchmarks deploy nbgrader_config.py
 
 AXE := .tools/node_modules/axe-core/axe.min.js
 CHP := .tools/node_modules/.bin/configurable-http-proxy
