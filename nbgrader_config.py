@@ -8,6 +8,13 @@ here = Path(__file__).resolve().parent
 
 c.CourseDirectory.course_id = "being-present"
 c.CourseDirectory.root = str(here)
+# The gradebook: gradebook.db in this folder, or the server database (PostgreSQL) named by the
+# environment variable CPSW_DB_URL (course_utils/gradebook.py; docs/deploy-postgres.md). Imported
+# only then: a failed import here would make nbgrader skip this whole file with a logged error.
+if os.environ.get("CPSW_DB_URL"):
+    from course_utils.gradebook import db_url
+
+    c.CourseDirectory.db_url = db_url(here)
 # A deleted grade cell must not leave a submission stuck at "needs manual grading".
 c.OverwriteCells.add_missing_cells = True
 # Learners' answers live in answers.json beside the notebook: never let a file from source/

@@ -25,7 +25,9 @@ def grades(course: Path) -> dict:
     """Every grade of the assignment, keyed by student and grade cell."""
     from nbgrader.api import Gradebook
 
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+    from course_utils.gradebook import db_url
+
+    with Gradebook(db_url(course)) as gb:
         return {(s.student.id, g.name): (g.auto_score, g.needs_manual_grade)
                 for s in gb.assignment_submissions(ASSIGNMENT)
                 for nb in s.notebooks for g in nb.grades}
@@ -52,6 +54,8 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
     sys.path.insert(0, str(REPO))
+    # Two courses are compared, so each needs its own gradebook: never a shared server database.
+    os.environ.pop("CPSW_DB_URL", None)
     from course_utils.build import build
     from course_utils.nbgrader_run import run_nbgrader
     from course_utils.parallel_autograde import autograde_all

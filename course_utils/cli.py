@@ -120,6 +120,7 @@ def _autograde(course: Path, assignment: str, jobs: int, students: list[str] | N
                sandbox: bool = False) -> int:
     from nbgrader.api import Gradebook
 
+    from course_utils.gradebook import db_url
     from course_utils.parallel_autograde import autograde_all, load_done, progress_bar
 
     before = load_done(course, assignment)
@@ -142,7 +143,7 @@ def _autograde(course: Path, assignment: str, jobs: int, students: list[str] | N
               f"({len(before)} recorded in .cpsw/). Delete that file to grade again.")
         return 0
     print(f"\n{'student':24} result")
-    with Gradebook(f"sqlite:///{course.resolve() / 'gradebook.db'}") as gb:
+    with Gradebook(db_url(course)) as gb:
         for o in sorted(outcomes, key=lambda o: o.student):
             if not o.ok:
                 print(f"{o.student:24} FLAGGED: {o.reason}")

@@ -30,8 +30,10 @@ def check_gradebook(course: Path, assignment: str,
     """Compare every auto-graded score in the gradebook with the simulated expectation."""
     from nbgrader.api import Gradebook
 
+    from course_utils.gradebook import db_url
+
     mismatches = []
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+    with Gradebook(db_url(course)) as gb:
         for sub in submissions:
             for item_id, expected in sub.expected.items():
                 grade = gb.find_grade(f"{item_id}-grade", assignment, assignment,
@@ -45,6 +47,8 @@ def check_gradebook(course: Path, assignment: str,
 def run_demo(repo: Path, learners: int = 25, seed: int = 7) -> None:
     """Run the whole course cycle on a simulated cohort and say where each result is."""
     repo = Path(repo).resolve()
+    # Simulated learners belong in the demo's own SQLite gradebook, never in a server database.
+    os.environ.pop("CPSW_DB_URL", None)
     course = prepare_course(repo, repo / DEMO_DIR)
     print(f"1. Building the course in {course} (content -> source -> release)")
     modules = build(course, log=lambda msg: print(f"   {msg}"))

@@ -1,9 +1,10 @@
 """Autograde every submission of an assignment in parallel, through nbgrader itself.
 
 Each worker process drives nbgrader's own API (``NbGraderAPI.autograde``) for one student at
-a time, against the course's one SQLite gradebook (opened with a busy timeout so writers wait
-for each other instead of failing). Finished students are recorded in a state file after each
-success, so an interrupted run resumes where it stopped and re-grades only what was unfinished.
+a time, against the course's one gradebook (course_utils/gradebook.py: SQLite opened with a busy
+timeout so writers wait for each other instead of failing, or the PostgreSQL server named by
+CPSW_DB_URL). Finished students are recorded in a state file after each success, so an
+interrupted run resumes where it stopped and re-grades only what was unfinished.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from course_utils.gradebook import worker_db_url
+
 STATE_DIR = ".cpsw"
-DB_TIMEOUT_SECONDS = 120
 _API = None  # the worker's NbGraderAPI
 
 
@@ -78,8 +80,7 @@ def _init_worker(course: str) -> None:
     os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
     config = PyFileConfigLoader("nbgrader_config.py", path=course).load_config()
     config.CourseDirectory.root = course
-    config.CourseDirectory.db_url = (f"sqlite:///{Path(course) / 'gradebook.db'}"
-                                     f"?timeout={DB_TIMEOUT_SECONDS}")
+    config.CourseDirectory.db_url = worker_db_url(Path(course))
     _API = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
 
 

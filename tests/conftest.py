@@ -18,6 +18,24 @@ def built_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return course
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_gradebooks():
+    """Tests grade into their own temporary gradebooks: a CPSW_DB_URL set in the shell is ignored."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("CPSW_DB_URL", raising=False)
+        yield
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A PostgreSQL server of its own (tests/pg.py), stopped and deleted after the session."""
+    import pg
+
+    server = pg.start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture(scope="session")
 def module():
     """The first module, loaded from the repo's content (with keys)."""
