@@ -40,6 +40,17 @@ c.Autograde.sanitize_preprocessors = [
     "course_utils.strip_added_code.StripAddedCode",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
+# Kernels start without the grader's credentials (CPSW_DB_URL, tokens, passwords) in their
+# environment (course_utils/kernel_env.py); otherwise nbgrader's own list.
+c.Autograde.autograde_preprocessors = [
+    "course_utils.kernel_env.PrivateEnvExecute",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
 # Optional sandbox (course_utils/sandbox.py): CPSW_SANDBOX=1, or `cpsw autograde --sandbox`.
 # Each kernel sees only its own submission, under a memory limit and a shorter cell timeout.
 if os.environ.get("CPSW_SANDBOX"):

@@ -27,12 +27,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from jupyter_client.manager import AsyncKernelManager
 from nbgrader.preprocessors import Execute
 from traitlets import Integer
 
+from course_utils.kernel_env import PrivateEnvKernelManager
+
 ENV_FLAG = "CPSW_SANDBOX"
-SECRET_WORDS = ("PASSWORD", "SECRET", "TOKEN", "DB_URL", "DATABASE")
 
 
 class SandboxError(RuntimeError):
@@ -93,7 +93,7 @@ def check_available() -> None:
                            "(sysctl kernel.unprivileged_userns_clone=1) or grade without --sandbox.")
 
 
-class SandboxKernelManager(AsyncKernelManager):
+class SandboxKernelManager(PrivateEnvKernelManager):
     """A kernel manager that starts each kernel inside the bubblewrap sandbox."""
 
     memory_mb = Integer(2048, help="Memory limit of a sandboxed kernel (address space, MB).").tag(
@@ -109,8 +109,6 @@ class SandboxKernelManager(AsyncKernelManager):
         # ask the kernel to interrupt itself over its control channel instead.
         if self.kernel_spec is not None:
             self.kernel_spec.interrupt_mode = "message"
-        env = dict(kw.get("env") or os.environ)
-        kw["env"] = {k: v for k, v in env.items() if not any(w in k.upper() for w in SECRET_WORDS)}
         await super()._async_launch_kernel(argv, **kw)
 
 

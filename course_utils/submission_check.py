@@ -57,8 +57,11 @@ def notes_after_grading(course: Path, assignment: str, student: str) -> list[str
             os.environ.pop("NBGRADER_EXECUTION", None)
         else:
             os.environ["NBGRADER_EXECUTION"] = previous
-    if store.problem or not store.answers():
+    if store.problem:
         notes.append(store.status)
+    elif not store.answers():
+        notes.append("No saved answers in the submission (no answers.json, or one with no "
+                     "answers): every auto-graded item scored 0.")
     return notes
 
 

@@ -31,6 +31,8 @@ ATTEMPTS = {
                           f"{ASSIGNMENT}/answers.json').read()[:40])",
     "write-gradebook": "open('../../../gradebook.db', 'wb').write(b'gone'); print('LEAK-WROTE')",
     "memory": "block = bytearray(3 * 1024 ** 3); print('LEAK-MEMORY', len(block))",
+    "env": "import os\nseen = [k for k in ('GRADER_DB_URL', 'HUB_API_TOKEN') if k in os.environ]\n"
+           "print('LEAK-ENV' if seen else 'ENV-CLEAN', seen)",
     "loop": "import time\nwhile True:\n    time.sleep(0.1)",
     "after-loop": "print('STILL-RUNNING')",
 }
@@ -67,7 +69,7 @@ def hostile_courses(built_course, tmp_path_factory):
     subs = simulate_submissions(module, course / "release", course / "submitted", make_cohort(2, 3), 3)
     sandboxed = root / "sandboxed"
     shutil.copytree(course, sandboxed)
-    add_cells(course, ["read-source", "read-other-learner"])  # plain: only the harmless reads
+    add_cells(course, ["read-source", "read-other-learner", "env"])  # plain: the harmless ones
     add_cells(sandboxed, list(ATTEMPTS))
     expected = {s.learner.student_id: round(sum(s.expected.values()), 2) for s in subs}
     return course, sandboxed, expected
@@ -107,21 +109,26 @@ class TestSandboxedAutograde:
     def test_plain_nbgrader_lets_hostile_code_read_the_source(self, hostile_courses, monkeypatch):
         """Without the sandbox the attack works: this is what the sandbox must stop."""
         plain, _, _ = hostile_courses
+        monkeypatch.setenv("GRADER_DB_URL", "postgresql://grader:secret@db/x")
+        monkeypatch.setenv("HUB_API_TOKEN", "secret")
         only = ["--student", "learner-002"]
         main(["--course", str(plain), "autograde", ASSIGNMENT, "--jobs", "1", *only])
         out = outputs(plain, "learner-002")
         assert "LEAK-SOURCE" in out["hostile-read-source"]
         assert "LEAK-OTHER" in out["hostile-read-other-learner"]
         assert "LEAK-SOURCE" in printed_text(plain, "learner-002")
+        assert "ENV-CLEAN" in printed_text(plain, "learner-002"), "credentials never reach kernels"
 
     def test_sandbox_refuses_every_attempt_and_still_grades(self, hostile_courses, monkeypatch):
         _, course, expected = hostile_courses
         monkeypatch.setenv("CPSW_SANDBOX_TIMEOUT", "5")
         monkeypatch.setenv("CPSW_SANDBOX_MEMORY_MB", "2048")
+        monkeypatch.setenv("GRADER_DB_URL", "postgresql://grader:secret@db/x")
+        monkeypatch.setenv("HUB_API_TOKEN", "secret")
         assert main(["--course", str(course), "autograde", ASSIGNMENT, "--jobs", "2", "--sandbox"]) == 0
         out = outputs(course, "learner-002")
         printed = printed_text(course, "learner-002")
-        assert "LEAK-" not in printed and "STILL-RUNNING" in printed
+        assert "LEAK-" not in printed and "STILL-RUNNING" in printed and "ENV-CLEAN" in printed
         assert "FileNotFoundError" in out["hostile-read-gradebook"]
         assert "FileNotFoundError" in out["hostile-read-source"]
         assert "FileNotFoundError" in out["hostile-read-other-learner"]
