@@ -5,11 +5,14 @@ answers.json, and every code cell of the master notebook is locked and restored 
 OverwriteCells. A code cell without a known grade_id after OverwriteCells (added, duplicated,
 split, or with forged nbgrader metadata) can only hold code the course did not ask for, and
 would run with the grader's rights during autograde. It is commented out and marked, before the
-notebook is executed. Turn it off with ``c.StripAddedCode.enabled = False``.
+notebook is executed. Likewise an added Markdown or raw cell is shown as plain text, so HTML or
+script in it cannot run in a grader's formgrader page or in feedback. Turn it off with
+``c.StripAddedCode.enabled = False``.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from nbconvert.exporters.exporter import ResourcesDict
@@ -18,6 +21,7 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Unicode
 
 MARK = "# [not run by the autograder]"
+TEXT_MARK = "*[Added by the learner: shown as plain text by the autograder.]*"
 
 
 class StripAddedCode(NbGraderPreprocessor):
@@ -35,9 +39,12 @@ class StripAddedCode(NbGraderPreprocessor):
         """Comment out added code cells and count them in resources['stripped_cells']."""
         count = 0
         for cell in nb.cells:
-            if cell.cell_type != "code" or cell.metadata.get("nbgrader", {}).get("grade_id"):
+            if cell.metadata.get("nbgrader", {}).get("grade_id"):
                 continue
-            if cell.source.startswith(MARK):
+            if cell.cell_type in ("markdown", "raw"):
+                _as_plain_text(cell)
+                continue
+            if cell.cell_type != "code" or cell.source.startswith(MARK):
                 continue
             cell.metadata.pop("nbgrader", None)
             commented = "\n".join(f"# {line}" for line in cell.source.splitlines())
@@ -50,6 +57,33 @@ class StripAddedCode(NbGraderPreprocessor):
                              count)
         resources["stripped_cells"] = count
         return nb, resources
+
+
+def _as_plain_text(cell: NotebookNode) -> None:
+    """Turn an added Markdown or raw cell into a Markdown cell showing its text, not its HTML."""
+    if cell.cell_type == "markdown" and cell.source.startswith(TEXT_MARK):
+        return
+    longest = max((len(run) for run in re.findall(r"`+", cell.source)), default=0)
+    fence = "`" * max(3, longest + 1)
+    cell.cell_type = "markdown"
+    cell.pop("outputs", None)
+    cell.pop("execution_count", None)
+    cell.pop("attachments", None)
+    cell.metadata.pop("nbgrader", None)
+    cell.metadata.pop("format", None)
+    cell.metadata.pop("raw_mimetype", None)
+    cell.source = f"{TEXT_MARK}\n\n{fence}text\n{cell.source}\n{fence}"
+
+
+def count_plain_text(notebook: Path | str) -> int:
+    """How many added Markdown or raw cells of an autograded notebook are shown as plain text."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(notebook, as_version=4)
+    except (OSError, ValueError):
+        return 0
+    return sum(1 for c in nb.cells if c.cell_type == "markdown" and c.source.startswith(TEXT_MARK))
 
 
 def count_stripped(notebook: Path | str) -> int:

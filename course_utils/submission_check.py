@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from course_utils.restore_cells import count_restored
-from course_utils.strip_added_code import count_stripped
+from course_utils.strip_added_code import count_plain_text, count_stripped
 
 
 def expected_notebooks(course: Path, assignment: str) -> list[str]:
@@ -48,6 +48,9 @@ def notes_after_grading(course: Path, assignment: str, student: str) -> list[str
     stripped = sum(count_stripped(nb) for nb in folder.glob("*.ipynb"))
     if stripped:
         notes.append(f"{stripped} added code cell(s) kept as comments, not run")
+    plain = sum(count_plain_text(nb) for nb in folder.glob("*.ipynb"))
+    if plain:
+        notes.append(f"{plain} added text cell(s) shown as plain text")
     previous = os.environ.get("NBGRADER_EXECUTION")
     os.environ["NBGRADER_EXECUTION"] = "autograde"  # read only: never move the learner's file
     try:

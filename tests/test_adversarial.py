@@ -101,6 +101,18 @@ FLOOD_REPLY = GOOD_REPLY * (4 * 1024 * 1024 // len(GOOD_REPLY))  # 4 MB: under t
 MARKER = "PWNED.txt"  # hostile code writes this file beside the course folders if it ever runs
 
 
+def add_text(cell_type: str, source: str, metadata: dict | None = None) -> Callable[[Path, Path], None]:
+    def make(folder: Path, _course: Path) -> None:
+        new = cells(folder)
+        new.insert(3, {"cell_type": cell_type, "id": "added-text", "metadata": metadata or {},
+                       "source": source})
+        set_cells(folder, new)
+    return make
+
+
+PAYLOAD = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\">"
+
+
 def hostile(action: str) -> str:
     """Learner code that leaves a marker file beside the course, then attempts the action."""
     return (f"open('../../../{MARKER}', 'w').write('ran')\n{action}")
@@ -226,6 +238,10 @@ CASES = [
     Case("added-patches-the-grader", add_code(hostile(
         "import course_utils.grading as g\ng.grade_item = lambda spec, folder='.': spec['points']")),
         "base", "1 added code cell(s)"),
+    Case("added-markdown-with-script", add_text("markdown", f"My notes ``` {PAYLOAD}"), "base",
+         "1 added text cell(s) shown as plain text"),
+    Case("added-raw-html-cell", add_text("raw", PAYLOAD, {"format": "text/html"}), "base",
+         "1 added text cell(s) shown as plain text"),
     Case("added-forged-grade-cell", add_code(hostile("100"), {"nbgrader": {
         "grade": True, "grade_id": "bonus", "locked": True, "points": 100, "schema_version": 3,
         "solution": False, "task": False}}), "base", "1 added code cell(s)"),
@@ -340,6 +356,16 @@ class TestAdversarialBatch:
         files = [p for p in (batch["course"] / "autograded" / "base" / ASSIGNMENT).iterdir() if p.is_file()]
         assert {"answers.json", NB} <= {p.name for p in files}
         assert all(p.stat().st_mode & 0o007 == 0 for p in files), "learner text must not be world-readable"
+
+    @pytest.mark.parametrize("name", ["added-markdown-with-script", "added-raw-html-cell"])
+    def test_added_html_reaches_graders_as_text_not_markup(self, batch, name):
+        """Formgrader and feedback render the autograded notebook with nbconvert's HTML exporter."""
+        from nbconvert import HTMLExporter
+
+        path = batch["course"] / "autograded" / name / ASSIGNMENT / NB
+        html, _ = HTMLExporter().from_filename(str(path))
+        assert "window.pwned=1</script>" not in html and "<img src=x onerror" not in html
+        assert "window.pwned=1&lt;/script&gt;" in html  # still there for the grader to read
 
     def test_flooding_reply_is_shown_shortened(self, batch):
         path = batch["course"] / "autograded" / "answers-4-mb-reply-floods-output" / ASSIGNMENT / NB
