@@ -41,9 +41,12 @@ c.Autograde.sanitize_preprocessors = [
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
 # Kernels start without the grader's credentials (CPSW_DB_URL, tokens, passwords) in their
-# environment (course_utils/kernel_env.py); otherwise nbgrader's own list.
+# environment (course_utils/kernel_env.py). Optional sandbox (course_utils/sandbox.py):
+# CPSW_SANDBOX=1, or `cpsw autograde --sandbox`; each kernel then sees only its own submission,
+# under a memory limit and a shorter cell timeout. The rest is nbgrader's own list.
+sandbox = bool(os.environ.get("CPSW_SANDBOX"))
 c.Autograde.autograde_preprocessors = [
-    "course_utils.kernel_env.PrivateEnvExecute",
+    "course_utils.sandbox.SandboxExecute" if sandbox else "course_utils.kernel_env.PrivateEnvExecute",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",
@@ -51,18 +54,7 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.AssignLatePenalties",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
-# Optional sandbox (course_utils/sandbox.py): CPSW_SANDBOX=1, or `cpsw autograde --sandbox`.
-# Each kernel sees only its own submission, under a memory limit and a shorter cell timeout.
-if os.environ.get("CPSW_SANDBOX"):
-    c.Autograde.autograde_preprocessors = [
-        "course_utils.sandbox.SandboxExecute",
-        "nbgrader.preprocessors.IgnorePattern",
-        "nbconvert.preprocessors.ClearMetadataPreprocessor",
-        "nbgrader.preprocessors.LimitOutput",
-        "nbgrader.preprocessors.SaveAutoGrades",
-        "nbgrader.preprocessors.AssignLatePenalties",
-        "nbgrader.preprocessors.CheckCellMetadata",
-    ]
+if sandbox:
     c.SandboxExecute.timeout = int(os.environ.get("CPSW_SANDBOX_TIMEOUT", "30"))
     c.SandboxKernelManager.memory_mb = int(os.environ.get("CPSW_SANDBOX_MEMORY_MB", "2048"))
 # Feedback shows each graded item's score and explanations (the test cell's output), not the

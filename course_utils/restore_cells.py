@@ -73,10 +73,6 @@ class RestoreCells(NbGraderPreprocessor):
             return None
 
 
-def count_restored(notebook: Path | str) -> int:
-    """How many cells of an autograded notebook were restored from the master."""
-    try:
-        nb = nbformat.read(notebook, as_version=4)
-    except (OSError, ValueError):
-        return 0
-    return sum(1 for c in nb.cells if c.metadata.get(RESTORED))
+def is_restored(cell: NotebookNode) -> bool:
+    """Whether an autograded cell was copied back from the master notebook."""
+    return bool(cell.metadata.get(RESTORED))

@@ -13,7 +13,6 @@ script in it cannot run in a grader's formgrader page or in feedback. Turn it of
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from nbconvert.exporters.exporter import ResourcesDict
 from nbformat.notebooknode import NotebookNode
@@ -44,7 +43,7 @@ class StripAddedCode(NbGraderPreprocessor):
             if cell.cell_type in ("markdown", "raw"):
                 _as_plain_text(cell)
                 continue
-            if cell.cell_type != "code" or cell.source.startswith(MARK):
+            if cell.cell_type != "code" or is_commented_out(cell):
                 continue
             cell.metadata.pop("nbgrader", None)
             commented = "\n".join(f"# {line}" for line in cell.source.splitlines())
@@ -61,7 +60,7 @@ class StripAddedCode(NbGraderPreprocessor):
 
 def _as_plain_text(cell: NotebookNode) -> None:
     """Turn an added Markdown or raw cell into a Markdown cell showing its text, not its HTML."""
-    if cell.cell_type == "markdown" and cell.source.startswith(TEXT_MARK):
+    if is_plain_text(cell):
         return
     longest = max((len(run) for run in re.findall(r"`+", cell.source)), default=0)
     fence = "`" * max(3, longest + 1)
@@ -75,23 +74,11 @@ def _as_plain_text(cell: NotebookNode) -> None:
     cell.source = f"{TEXT_MARK}\n\n{fence}text\n{cell.source}\n{fence}"
 
 
-def count_plain_text(notebook: Path | str) -> int:
-    """How many added Markdown or raw cells of an autograded notebook are shown as plain text."""
-    import nbformat
-
-    try:
-        nb = nbformat.read(notebook, as_version=4)
-    except (OSError, ValueError):
-        return 0
-    return sum(1 for c in nb.cells if c.cell_type == "markdown" and c.source.startswith(TEXT_MARK))
+def is_commented_out(cell: NotebookNode) -> bool:
+    """Whether an autograded cell is added code that was kept as a comment, not run."""
+    return cell.cell_type == "code" and cell.source.startswith(MARK)
 
 
-def count_stripped(notebook: Path | str) -> int:
-    """How many code cells of an autograded notebook were commented out instead of run."""
-    import nbformat
-
-    try:
-        nb = nbformat.read(notebook, as_version=4)
-    except (OSError, ValueError):
-        return 0
-    return sum(1 for c in nb.cells if c.cell_type == "code" and c.source.startswith(MARK))
+def is_plain_text(cell: NotebookNode) -> bool:
+    """Whether an autograded cell is an added Markdown or raw cell shown as plain text."""
+    return cell.cell_type == "markdown" and cell.source.startswith(TEXT_MARK)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
-from course_utils.restore_cells import count_restored
-from course_utils.strip_added_code import count_plain_text, count_stripped
+from course_utils.restore_cells import is_restored
+from course_utils.strip_added_code import is_commented_out, is_plain_text
 
 
 def expected_notebooks(course: Path, assignment: str) -> list[str]:
@@ -42,30 +41,33 @@ def notes_after_grading(course: Path, assignment: str, student: str) -> list[str
 
     folder = Path(course) / "autograded" / student / assignment
     notes = []
-    restored = sum(count_restored(nb) for nb in folder.glob("*.ipynb"))
-    if restored:
-        notes.append(f"{restored} deleted cell(s) restored from the master notebook")
-    stripped = sum(count_stripped(nb) for nb in folder.glob("*.ipynb"))
-    if stripped:
-        notes.append(f"{stripped} added code cell(s) kept as comments, not run")
-    plain = sum(count_plain_text(nb) for nb in folder.glob("*.ipynb"))
-    if plain:
-        notes.append(f"{plain} added text cell(s) shown as plain text")
-    previous = os.environ.get("NBGRADER_EXECUTION")
-    os.environ["NBGRADER_EXECUTION"] = "autograde"  # read only: never move the learner's file
-    try:
-        store = AnswerStore(folder)
-    finally:
-        if previous is None:
-            os.environ.pop("NBGRADER_EXECUTION", None)
-        else:
-            os.environ["NBGRADER_EXECUTION"] = previous
+    cells = _autograded_cells(folder)
+    for test, what in ((is_restored, "deleted cell(s) restored from the master notebook"),
+                       (is_commented_out, "added code cell(s) kept as comments, not run"),
+                       (is_plain_text, "added text cell(s) shown as plain text")):
+        found = sum(1 for cell in cells if test(cell))
+        if found:
+            notes.append(f"{found} {what}")
+    store = AnswerStore(folder, read_only=True)  # never move or rewrite the learner's file
     if store.problem:
         notes.append(store.status)
     elif not store.answers():
         notes.append("No saved answers in the submission (no answers.json, or one with no "
                      "answers): every auto-graded item scored 0.")
     return notes
+
+
+def _autograded_cells(folder: Path) -> list:
+    """Every cell of the notebooks in an autograded folder (each notebook read once)."""
+    import nbformat
+
+    cells = []
+    for path in sorted(folder.glob("*.ipynb")):
+        try:
+            cells += nbformat.read(path, as_version=4).cells
+        except (OSError, ValueError):
+            continue
+    return cells
 
 
 def _unreadable_notebook(path: Path) -> str:
