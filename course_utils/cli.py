@@ -48,11 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
-            from course_utils.content import load_course
-
-            modules = load_course(args.course / "content")
-            print(f"Content is valid: {len(modules)} module(s), "
-                  f"{sum(len(m.items) for m in modules)} items.")
+            return _check(args.course)
         elif args.command == "build":
             from course_utils.build import build
 
@@ -156,6 +152,35 @@ def _autograde(course: Path, assignment: str, jobs: int, students: list[str] | N
     print(f"{len(outcomes) - flagged} graded, {flagged} flagged, "
           f"{len(before)} already done before this run.")
     return 1 if flagged else 0
+
+
+
+
+def _check(course: Path) -> int:
+    """`cpsw check`: validate content, print cue figures and test-wise shares; 1 if any fails."""
+    from course_utils.content import load_course
+    from course_utils.cue_audit import audit_course
+    from course_utils.testwise import BOUND, best_shares
+
+    modules = load_course(course / "content")
+    print(f"Content is valid: {len(modules)} module(s), {sum(len(m.items) for m in modules)} items.")
+    print("\nSurface cues in the options (display order is shuffled per learner):")
+    figures = audit_course(modules)
+    for figure in figures:
+        print(f"  {figure}")
+        if not figure.ok and figure.items:
+            print(f"      items: {', '.join(figure.items)}")
+    print(f"\nBest test-wise strategy per graded assignment (never reads the scenario; bound {BOUND:.0%}):")
+    best = best_shares(modules)
+    for share in best:
+        print(f"  {share}{'' if share.share <= BOUND else '  TOO HIGH'}")
+    failed = [f for f in figures if not f.ok] + [s for s in best if s.share > BOUND]
+    if failed:
+        print(f"\n{len(failed)} figure(s) out of bounds. Vary the listed items' option lengths, "
+              "questions and wording (content/README.md, 'Options without cues'), then run "
+              "`make check` again.", file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

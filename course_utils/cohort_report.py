@@ -6,7 +6,7 @@ import base64
 from html import escape
 from pathlib import Path
 
-from course_utils.item_analysis import Analysis, analyse, answers_from_submissions
+from course_utils.item_analysis import Analysis, analyse, answers_from_submissions, display_seeds
 from course_utils.model import Module
 from course_utils.vocab import COMPETENCIES
 
@@ -88,7 +88,11 @@ img{{max-width:100%}}</style></head><body>
 reliability (Cronbach's alpha, KR-20 for 0/1 items): <strong>{analysis.alpha:.2f}</strong>.</p>
 <h2>Flagged items</h2><ul>{flag_list}</ul>
 <p>Flags: too easy (difficulty above 0.90), too hard (below 0.20), negative discrimination,
-strong learners (top third) choosing a distractor more often than the key.</p>
+strong learners (top third) choosing a distractor more often than the key; and cues that let a
+learner find the key without knowing peer support: weak learners (bottom third) choosing the key
+at least 20 points more often than strong ones, a key that is the longest option or the only
+question, a key that most learners saw at the same position. Rewrite a flagged item's options
+(content/README.md), then <code>make check</code>.</p>
 <h2>Items</h2><table><thead><tr><th>Item</th><th>Kind</th><th>Competencies</th>
 <th>Difficulty</th><th>Discrimination</th><th>Flags</th></tr></thead><tbody>{rows}</tbody></table>
 <h2>Figures</h2>{images}
@@ -101,7 +105,7 @@ def write_report(course: Path, module: Module, target: Path) -> Path:
     if len(answers) < 2:
         raise ValueError(f"{module.assignment}: a report needs at least 2 submissions in "
                          f"{course}/autograded or submitted (found {len(answers)}).")
-    analysis = analyse(module, answers)
+    analysis = analyse(module, answers, display_seeds(course, module.assignment))
     pngs = figures(analysis, module)
     target.mkdir(parents=True, exist_ok=True)
     for name, data in pngs.items():
@@ -125,7 +129,7 @@ def show_dashboard(course: Path | str = "..", assignment: str | None = None) -> 
         if len(answers) < 2:
             display(HTML(f"<p>{escape(module.title)}: fewer than 2 submissions yet.</p>"))
             continue
-        analysis = analyse(module, answers)
+        analysis = analyse(module, answers, display_seeds(course, module.assignment))
         flagged = "".join(f"<li>{escape(s.item_id)}: {escape('; '.join(s.flags))}</li>"
                           for s in analysis.items if s.flags) or "<li>none</li>"
         display(HTML(f"<h2>{escape(module.title)}</h2><p>{len(answers)} learners, "

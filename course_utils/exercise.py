@@ -6,6 +6,7 @@ from pathlib import Path
 
 from IPython.display import HTML, display
 
+from course_utils.display_order import DisplayOrder
 from course_utils.public import ItemsFileError, load_items
 from course_utils.render import answer_html
 from course_utils.storage import AnswerStore, grading_run
@@ -51,7 +52,7 @@ def show_item(item_id: str, folder: Path | str = ".") -> None:
         return
     store = store_for(folder)
     if grading_run():
-        display(HTML(answer_html(item, store.get(item_id))))
+        display(HTML(answer_html(item, store.get(item_id), DisplayOrder(store.display_seed()))))
         return
     from course_utils.widgets import make_view
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from course_utils.display_order import DisplayOrder
 from course_utils.public import from_public
 from course_utils.render import feedback_html, feedback_text
 from course_utils.results import record_result
@@ -20,7 +21,8 @@ def grade_item(spec: dict[str, Any], folder: Path | str = ".") -> float:
     score = score_item(item, answer)
     if store.problem:
         score = Score(score.earned, score.possible, f"{score.note} Note: {store.status}")
-    _show(feedback_html(item, answer, score), feedback_text(item, answer, score))
+    seen = DisplayOrder(store.display_seed())  # the order and letters this learner saw
+    _show(feedback_html(item, answer, score, seen), feedback_text(item, answer, score, seen))
     if grading_run():
         record_result(folder, item.id, item.competencies, score.earned, score.possible)
     return score.earned

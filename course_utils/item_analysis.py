@@ -12,10 +12,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from course_utils.cue_audit import is_question, length_rank
+from course_utils.display_order import DisplayOrder
 from course_utils.model import Item, Module
 from course_utils.scoring import score_item
 
 EASY, HARD = 0.90, 0.20
+# The bottom third choosing the key this much more often than the top third suggests a cue.
+BOTTOM_MARGIN = 0.2
+# A key shown at one position to more than this share of learners was predictable by position.
+POSITION_SHARE = 0.6
 
 
 @dataclass(frozen=True)
@@ -61,8 +67,13 @@ def cronbach_alpha(matrix: list[list[float]]) -> float:
     return (k / (k - 1)) * (1 - item_var / total_var) if total_var else 0.0
 
 
-def analyse(module: Module, answers: dict[str, dict[str, Any]]) -> Analysis:
-    """Item analysis of the auto-graded items of a module from each learner's raw answers."""
+def analyse(module: Module, answers: dict[str, dict[str, Any]],
+            seeds: dict[str, str | None] | None = None) -> Analysis:
+    """Item analysis of the auto-graded items of a module from each learner's raw answers.
+
+    seeds: each learner's display-order seed (see display_seeds), to flag keys shown at the same
+    position to most learners; without them, the content file's order is assumed.
+    """
     items = [i for i in module.items if i.auto_graded]
     learners = sorted(answers)
     matrix = [[score_item(item, answers[s].get(item.id)).fraction for item in items]
@@ -81,9 +92,10 @@ def analyse(module: Module, answers: dict[str, dict[str, Any]]) -> Analysis:
         bottom_share = _choices(item, [answers[learners[n]].get(item.id) for n in bottom])
         difficulty = statistics.fmean(column) if column else 0.0
         discrimination = pearson(column, rest)
+        flags = (*_flags(item, difficulty, discrimination, top_share, bottom_share),
+                 *cue_flags(item, [(seeds or {}).get(s) for s in learners]))
         stats.append(ItemStats(item.id, item.kind, item.competencies, difficulty, discrimination,
-                               top_share, bottom_share,
-                               _flags(item, difficulty, discrimination, top_share)))
+                               top_share, bottom_share, flags))
     by_comp: dict[str, dict[int, float]] = {}
     for s, row in zip(learners, matrix, strict=True):
         sums: dict[int, list[float]] = {}
@@ -106,6 +118,38 @@ def answers_from_submissions(course: Path, assignment: str) -> dict[str, dict[st
     return {}
 
 
+def display_seeds(course: Path, assignment: str) -> dict[str, str | None]:
+    """Each student's display-order seed, from autograded/ (else submitted/)."""
+    from course_utils.storage import read_display_seed
+
+    for stage in ("autograded", "submitted"):
+        folders = sorted((Path(course) / stage).glob(f"*/{assignment}"))
+        if folders:
+            return {f.parent.name: read_display_seed(f) for f in folders}
+    return {}
+
+
+def cue_flags(item: Item, seeds: list[str | None]) -> tuple[str, ...]:
+    """Flags for a best-response key that length, a lone question or display position gave away."""
+    if item.kind != "best_response" or not item.options:
+        return ()
+    texts = [o.text for o in item.options]
+    k = [o.id for o in item.options].index(item.key)
+    flags = []
+    if length_rank(texts, k) == 1 and sum(len(t) == len(texts[k]) for t in texts) == 1:
+        flags.append("length gives the key away: it is the longest option")
+    if [i for i, t in enumerate(texts) if is_question(t)] == [k]:
+        flags.append("the key is the only option that asks a question")
+    if len(seeds) >= 5:
+        shown = Counter(DisplayOrder(s).order([o.id for o in item.options], item.id).index(item.key)
+                        for s in seeds)
+        place, count = shown.most_common(1)[0]
+        if count / len(seeds) > POSITION_SHARE:
+            flags.append(f"position gives the key away: {count} of {len(seeds)} learners saw it "
+                         f"at ({chr(97 + place)})")
+    return tuple(flags)
+
+
 def _choices(item: Item, answers: list[Any]) -> dict[str, float]:
     if item.kind != "best_response" or not answers:
         return {}
@@ -114,7 +158,7 @@ def _choices(item: Item, answers: list[Any]) -> dict[str, float]:
 
 
 def _flags(item: Item, difficulty: float, discrimination: float,
-           top: dict[str, float]) -> tuple[str, ...]:
+           top: dict[str, float], bottom: dict[str, float]) -> tuple[str, ...]:
     flags = []
     if difficulty > EASY:
         flags.append("too easy")
@@ -124,4 +168,6 @@ def _flags(item: Item, difficulty: float, discrimination: float,
         flags.append("negative discrimination")
     if top and any(share > top.get(item.key, 0) for oid, share in top.items() if oid != item.key):
         flags.append("strong learners prefer a distractor")
+    if top and bottom.get(item.key, 0) - top.get(item.key, 0) >= BOTTOM_MARGIN:
+        flags.append("weak learners choose the key more often than strong ones (a cue?)")
     return tuple(flags)

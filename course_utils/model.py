@@ -95,6 +95,7 @@ class Item:
     lesson: tuple[str, ...] = ()
     turns: tuple[Turn, ...] = ()
     debrief: str = ""
+    requires: tuple[str, ...] = ()
 
     @property
     def graded(self) -> bool:

@@ -33,16 +33,20 @@ between controls, arrow keys to choose a reply or a menu entry, Space to tick a 
 answers are saved automatically the moment you change them, in the file `answers.json` next to
 this notebook, and they come back when you reopen it.
 
-- **Practice** items show feedback straight away. They do not count towards your grade.
+- **Practice** items show feedback straight away. They do not count toward your grade.
 - **Graded** items show no verdict until your trainer returns feedback. Partial credit:
   *select all* scores (right picks - wrong picks) / number of right answers, never below 0;
-  *rank* scores the share of pairs of replies you put in the same order as the key;
-  *name the roadblock* scores the share of statements labelled right;
+  *rank* scores the pairs of replies you put in the key's order beyond the half that a random
+  order gets (all pairs right: full marks; half or fewer: 0);
+  *name the roadblock* scores the share of statements labeled right;
   *a conversation* scores the quality of the path you take (each reply counts 2 when fully
-  present, 1 when okay, 0 for a roadblock).
-- **Written replies** get an automatic rubric score when graded (reflects or validates the
-  feeling 40%, invites more 30%, no roadblock 30%), which your grader can change. In practice
-  items, feedback on your reply appears as you type. **Reflections** are read by a person only.
+  present, 1 when okay, 0 for a roadblock). In a graded conversation each reply is final.
+- The options of every exercise appear in an order of their own for each learner, so the
+  letters (a), (b), (c) may differ from a classmate's. Your feedback uses your letters.
+- **Written replies** get an automatic rubric score when graded (picks up what this person said
+  and reflects or validates it 40%, invites more 30%, stays with their words with no roadblock
+  30%), which your grader can change. In practice items, feedback on your reply appears as you
+  type. **Reflections** are read by a person only.
 
 When you are done: save the notebook, click **Validate**, then submit it in the *Assignments* tab.
 """

@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from course_utils.conversation import END
 from course_utils.model import Item, Module, Option, Reply, Scenario, Turn
+from course_utils.sealing import seal, turn_token, unseal
 from course_utils.vocab import ITEMS_FILE
 
 
@@ -40,7 +42,8 @@ def to_public(item: Item, reveal: bool | None = None) -> dict[str, Any]:
         "labels": list(item.labels),
         "rubric": list(item.rubric),
         "lesson": list(item.lesson),
-        "turns": [_turn_to_json(t, practice) for t in item.turns],
+        "requires": list(item.requires),
+        "turns": _turns_to_json(item, practice),
     }
     if practice:
         data["key"] = _key_to_json(item.key)
@@ -66,8 +69,8 @@ def from_public(data: dict[str, Any]) -> Item:
                       for o in data.get("options", ())),
         labels=tuple(data.get("labels", ())), key=key, rubric=tuple(data.get("rubric", ())),
         example=data.get("example", ""), lesson=tuple(data.get("lesson", ())),
-        turns=tuple(_turn_from_json(t) for t in data.get("turns", ())),
-        debrief=data.get("debrief", ""),
+        turns=tuple(_turn_from_json(data["id"], t) for t in data.get("turns", ())),
+        debrief=data.get("debrief", ""), requires=tuple(data.get("requires", ())),
     )
 
 
@@ -104,18 +107,32 @@ def _key_to_json(key: Any) -> Any:
     return key
 
 
-def _turn_to_json(turn: Turn, reveal: bool) -> dict[str, Any]:
-    """A turn; graded conversations keep the peer's lines and moods but no qualities."""
+def _turns_to_json(item: Item, reveal: bool) -> list[dict[str, Any]]:
+    """The turns whole (practice, hidden tests), or sealed (a graded conversation's release)."""
+    if reveal:
+        return [_turn_to_json(t) for t in item.turns]
+    tokens = {t.id: turn_token(item.id, t.id) for t in item.turns}
+    sealed = [{"id": tokens[t.id], "sealed": seal(item.id, tokens[t.id], {
+        "peer_says": t.peer_says,
+        "replies": [{"id": r.id, "text": r.text, "next": tokens.get(r.next, END)}
+                    for r in sorted(t.replies, key=lambda r: r.id)],
+    })} for t in item.turns]
+    return sealed[:1] + sorted(sealed[1:], key=lambda t: t["id"])  # content order says nothing
+
+
+def _turn_to_json(turn: Turn) -> dict[str, Any]:
     return {
         "id": turn.id, "peer_says": turn.peer_says, "mood": turn.mood,
-        "replies": [{"id": r.id, "text": r.text, "next": r.next,
-                     "quality": r.quality if reveal else None,
-                     "explanation": r.explanation if reveal else "",
-                     "roadblock": r.roadblock if reveal else ""} for r in turn.replies],
+        "replies": [{"id": r.id, "text": r.text, "next": r.next, "quality": r.quality,
+                     "explanation": r.explanation, "roadblock": r.roadblock}
+                    for r in turn.replies],
     }
 
 
-def _turn_from_json(data: dict[str, Any]) -> Turn:
+def _turn_from_json(item_id: str, data: dict[str, Any]) -> Turn:
+    if "sealed" in data:
+        opened = unseal(item_id, data["id"], data["sealed"])
+        data = {"id": data["id"], "mood": "", **opened}
     return Turn(data["id"], data["peer_says"], data["mood"], tuple(
         Reply(r["id"], r["text"], r.get("quality"), r.get("explanation", ""), r["next"],
               r.get("roadblock", "")) for r in data["replies"]))

@@ -7,6 +7,7 @@ from html import escape, unescape
 from typing import Any
 
 from course_utils.content import Item
+from course_utils.display_order import IN_FILE_ORDER, DisplayOrder
 from course_utils.render_conversation import debrief_html, transcript_lines
 from course_utils.scoring import Score, well_formed
 from course_utils.vocab import LABEL_TITLES, MAX_REPLY_CHARS
@@ -25,8 +26,13 @@ def scenario_html(item: Item) -> str:
     return "".join(parts)
 
 
-def answer_text(item: Item, answer: Any) -> str:
-    """The learner's current answer in plain words, for formgrader and feedback."""
+def shown_ids(item: Item, display: DisplayOrder) -> list[str]:
+    """The item's option ids in the order this learner saw them."""
+    return display.order([o.id for o in item.options], item.id)
+
+
+def answer_text(item: Item, answer: Any, display: DisplayOrder = IN_FILE_ORDER) -> str:
+    """The learner's current answer in plain words, in the order and letters they saw."""
     if answer in (None, "", [], {}):
         return "No answer yet."
     if not well_formed(item, answer):
@@ -34,35 +40,41 @@ def answer_text(item: Item, answer: Any) -> str:
     if isinstance(answer, str) and len(answer) > MAX_REPLY_CHARS:
         return (f"{answer[:MAX_REPLY_CHARS]}\n[... {len(answer) - MAX_REPLY_CHARS:,} more characters "
                 "not shown: the reply is longer than any reply needs to be]")
+    letters = display.letters([o.id for o in item.options], item.id)
     if item.kind == "best_response":
-        return f"Chosen reply ({answer}): {_option_text(item, answer)}"
+        return f"Chosen reply ({letters.get(answer, answer)}): {_option_text(item, answer)}"
     if item.kind == "select_all":
-        picked = [f"({a}) {_option_text(item, a)}" for a in answer]
+        picked = [f"({letters[a]}) {_option_text(item, a)}" for a in shown_ids(item, display)
+                  if a in answer]
         return "Selected: " + ("; ".join(picked) if picked else "nothing")
     if item.kind == "rank":
         order = sorted((pos, oid) for oid, pos in answer.items() if isinstance(pos, int))
         return "Ranking, most supportive first: " + "; ".join(
-            f"{pos}. ({oid}) {_option_text(item, oid)}" for pos, oid in order)
+            f"{pos}. ({letters.get(oid, oid)}) {_option_text(item, oid)}" for pos, oid in order)
     if item.kind == "branching":
-        return "Conversation:\n" + "\n".join(transcript_lines(item, answer))
+        return "Conversation:\n" + "\n".join(transcript_lines(item, answer, display))
     if item.kind == "classify":
         return "Labels: " + "; ".join(
-            f"({o.id}) {LABEL_TITLES.get(answer.get(o.id), 'not labelled yet')}"
-            for o in item.options)
+            f"({letters[oid]}) {LABEL_TITLES.get(answer.get(oid), 'not labeled yet')}"
+            for oid in shown_ids(item, display))
     return str(answer)
 
 
-def answer_html(item: Item, answer: Any) -> str:
+def answer_html(item: Item, answer: Any, display: DisplayOrder = IN_FILE_ORDER) -> str:
     """The learner's current answer as an HTML block titled for graders and learners."""
     title = "Your written reply" if item.kind == "written_reply" else (
         "Your reflection" if item.kind == "reflection" else "Your answer")
-    body = escape(answer_text(item, answer)).replace("\n", "<br>")
+    body = escape(answer_text(item, answer, display)).replace("\n", "<br>")
     return (f'<div class="cps-answer" data-item="{escape(item.id)}">'
             f"<strong>{title} ({escape(item.id)}):</strong> {body}</div>")
 
 
-def feedback_html(item: Item, answer: Any, score: Score | None) -> str:
-    """Feedback on an answer: the score, the best answer and why each option helps or hurts."""
+def feedback_html(item: Item, answer: Any, score: Score | None,
+                  display: DisplayOrder = IN_FILE_ORDER) -> str:
+    """Feedback on an answer: the score, the best answer and why each option helps or hurts.
+
+    Options are listed in the order, and with the letters, this learner saw them.
+    """
     head = ""
     if score is not None:
         head = (f"<p><strong>Score: {score.earned:g} of {score.possible:g}.</strong> "
@@ -70,33 +82,37 @@ def feedback_html(item: Item, answer: Any, score: Score | None) -> str:
     if not well_formed(item, answer):
         answer = None
     if item.kind == "branching":
-        return f'<div class="cps-feedback">{head}{debrief_html(item, answer)}</div>'
+        return f'<div class="cps-feedback">{head}{debrief_html(item, answer, display)}</div>'
     if item.kind == "written_reply":
         return f'<div class="cps-feedback">{head}{reply_feedback_html(item, answer)}</div>'
-    rows = "".join(f"<li>{_option_feedback(item, answer, o.id)}</li>" for o in item.options)
+    letters = display.letters([o.id for o in item.options], item.id)
+    rows = "".join(f"<li>{_option_feedback(item, answer, oid, letters)}</li>"
+                   for oid in shown_ids(item, display))
     extra = ""
     if item.kind == "rank":
-        best = "; ".join(f"({oid}) {_option_text(item, oid)}" for oid in item.key)
+        best = "; ".join(f"({letters[oid]}) {_option_text(item, oid)}" for oid in item.key)
         extra = f"<p><strong>Most to least supportive:</strong> {escape(best)}</p>"
     if item.kind == "select_all" and not answer:
         extra = "<p>You did not select anything.</p>"
     return f'<div class="cps-feedback">{head}{extra}<ul>{rows}</ul></div>'
 
 
-def feedback_text(item: Item, answer: Any, score: Score | None) -> str:
+def feedback_text(item: Item, answer: Any, score: Score | None,
+                  display: DisplayOrder = IN_FILE_ORDER) -> str:
     """The same feedback as plain text."""
     lines = []
     if score is not None:
         lines.append(f"Score: {score.earned:g} of {score.possible:g}. {score.note}")
-    lines.append(answer_text(item, answer))
+    lines.append(answer_text(item, answer, display))
     if not well_formed(item, answer):
         answer = None
     if item.kind == "branching":
-        lines.append(_strip_tags(debrief_html(item, answer).replace("</li>", "\n")))
+        lines.append(_strip_tags(debrief_html(item, answer, display).replace("</li>", "\n")))
     if item.kind == "written_reply":
         lines.append(_strip_tags(reply_feedback_html(item, answer).replace("</li>", "\n")))
-    for o in item.options:
-        lines.append(f"- {_strip_tags(_option_feedback(item, answer, o.id))}")
+    letters = display.letters([o.id for o in item.options], item.id)
+    for oid in shown_ids(item, display):
+        lines.append(f"- {_strip_tags(_option_feedback(item, answer, oid, letters))}")
     return "\n".join(lines)
 
 
@@ -119,27 +135,28 @@ def rubric_html(item: Item) -> str:
     return f"<p><strong>What graders look for:</strong></p><ul>{rows}</ul>"
 
 
-def _option_feedback(item: Item, answer: Any, option_id: str) -> str:
+def _option_feedback(item: Item, answer: Any, option_id: str, letters: dict[str, str]) -> str:
     option = item.option(option_id)
     text = escape(option.text)
     why = escape(option.explanation)
+    shown = letters.get(option_id, option_id)
     if item.kind == "best_response":
         verdict = "Best reply" if option_id == item.key else "Not the best reply"
         mine = " (your choice)" if option_id == answer else ""
-        return f"<strong>({option_id}) {verdict}{mine}.</strong> {text} <em>{why}</em>"
+        return f"<strong>({shown}) {verdict}{mine}.</strong> {text} <em>{why}</em>"
     if item.kind == "select_all":
         applies = "Applies" if option_id in item.key else "Does not apply"
         mine = "you selected it" if option_id in (answer or ()) else "you left it"
-        return f"<strong>({option_id}) {applies}; {mine}.</strong> {text} <em>{why}</em>"
+        return f"<strong>({shown}) {applies}; {mine}.</strong> {text} <em>{why}</em>"
     if item.kind == "rank":
         best = list(item.key).index(option_id) + 1
         mine = answer.get(option_id) if isinstance(answer, dict) else None
         yours = f"you put it {mine}" if mine else "you did not place it"
-        return f"<strong>({option_id}) Best place {best}; {yours}.</strong> {text} <em>{why}</em>"
+        return f"<strong>({shown}) Best place {best}; {yours}.</strong> {text} <em>{why}</em>"
     right = dict(item.key)[option_id]
     mine = answer.get(option_id) if isinstance(answer, dict) else None
     verdict = "Right" if mine == right else "Not quite"
-    return (f"<strong>({option_id}) {verdict}: {LABEL_TITLES[right]}</strong>"
+    return (f"<strong>({shown}) {verdict}: {LABEL_TITLES[right]}</strong>"
             f"{'' if mine == right else f' (you said: {LABEL_TITLES.get(mine, chr(8212))})'}. "
             f"{text} <em>{why}</em>")
 

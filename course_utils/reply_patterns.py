@@ -285,7 +285,7 @@ SUGGESTIONS: dict[str, str] = {
     "moralizing": "Leave out what they should do; try validating the feeling first.",
     "advising": "Hold the advice unless they ask for it; reflect the feeling and ask an open question.",
     "lecturing": "Skip the facts for now; say back what you heard so they feel understood.",
-    "judging": "Drop the judgement; name the feeling you hear instead.",
+    "judging": "Drop the judgment; name the feeling you hear instead.",
     "praising": "Instead of praise, name a specific strength you noticed, then invite them to say more.",
     "name_calling": "Leave out labels; describe what you hear them going through.",
     "interpreting": "Instead of explaining their feelings, check with them: \"Is that close?\"",

@@ -2,34 +2,84 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from html import escape
 
 from course_utils.reply_analysis import ReplyAnalysis, analyze_reply
+from course_utils.vocab import REQUIREMENTS
 
 # (criterion, share of the points) - stated to learners and graders with every score.
 CRITERIA: tuple[tuple[str, float], ...] = (
-    ("Reflects or validates what the peer feels", 0.4),
+    ("Picks up what this peer said, and reflects or validates it", 0.4),
     ("Invites more: an open question, or a complex reflection", 0.3),
-    ("No roadblock (advice, judging, changing the topic, ...)", 0.3),
+    ("Stays with this peer's words with no roadblock (advice, judging, changing the topic, ...)",
+     0.3),
 )
+# Words too common to show that a reply took in this person's words.
+COMMON = frozenset("""
+about after again also always because been being could didn does doing done down even ever
+every feel feels feeling felt from going gonna have having here just know like little lot make
+much need never only other really right said same some something sound sounds still such sure
+take than that thats their them then there these they thing things think this those though time
+today very want wanted well were what when where which while with would your youre yours
+hard tough difficult heavy okay fine good bad mean talk tell telling hear hearing
+""".split())
+SUICIDE_WORDS = re.compile(
+    r"\b(suicid\w*|kill(ing)? yourself|end(ing)? your (own )?life|tak(e|ing) your (own )?life)\b",
+    re.IGNORECASE)
 
 
-def rubric_fraction(analysis: ReplyAnalysis) -> tuple[float, list[tuple[str, bool]]]:
-    """The share of points a reply earns, and which criteria it met."""
+def _stems(text: str) -> set[str]:
+    """Crude stems of the content words of a text (first five letters of words of 4+ letters)."""
+    words = re.findall(r"[a-z']+", text.lower().replace("\u2019", "'"))
+    return {w.replace("'", "")[:5] for w in words if len(w) >= 4 and w.replace("'", "") not in COMMON}
+
+
+def picked_up(reply: str, *sources: str) -> list[str]:
+    """The words of a reply that pick up something from these texts (the peer's words, the scene)."""
+    heard = set().union(*map(_stems, sources)) if sources else set()
+    return [w for w in re.findall(r"[A-Za-z'\u2019]+", reply) if _stems(w) & heard]
+
+
+def asks_about_suicide(reply: str) -> bool:
+    """Whether a sentence of the reply asks, in plain words, about suicide."""
+    return any("?" in s and SUICIDE_WORDS.search(s) for s in re.split(r"(?<=[.!?])\s+", reply))
+
+
+def criteria_for(requires: Sequence[str] = ()) -> tuple[tuple[str, float], ...]:
+    """The criteria of an item: a requirement takes the place of "invites more"."""
+    if not requires:
+        return CRITERIA
+    return (CRITERIA[0], (REQUIREMENTS[requires[0]], CRITERIA[1][1]), CRITERIA[2])
+
+
+def rubric_fraction(analysis: ReplyAnalysis, context: Sequence[str] = (),
+                    requires: Sequence[str] = ()) -> tuple[float, list[tuple[str, bool]]]:
+    """The share of points a reply earns, and which criteria it met.
+
+    context: what the reply should pick up (the peer's words, the situation); with none given,
+    any reflection or validation counts.
+    """
+    criteria = criteria_for(requires)
     if analysis.message:  # empty reply
-        return 0.0, [(name, False) for name, _ in CRITERIA]
-    met = [
-        analysis.reflection != "none" or analysis.has("validation"),
-        analysis.has("open_question") or analysis.reflection == "complex",
-        not analysis.roadblocks,
-    ]
-    fraction = sum(share for (_, share), ok in zip(CRITERIA, met, strict=True) if ok)
-    return float(round(fraction, 2)), [(name, ok) for (name, _), ok in zip(CRITERIA, met, strict=True)]
+        return 0.0, [(name, False) for name, _ in criteria]
+    specific = not context or bool(picked_up(analysis.reply, *context))
+    reflects = (analysis.reflection != "none" or analysis.has("validation")) and specific
+    if requires:
+        invites = asks_about_suicide(analysis.reply)
+    else:
+        invites = analysis.has("open_question") or analysis.reflection == "complex"
+    met = [reflects, invites, specific and not analysis.roadblocks]
+    fraction = sum(share for (_, share), ok in zip(criteria, met, strict=True) if ok)
+    return float(round(fraction, 2)), [(name, ok) for (name, _), ok in zip(criteria, met, strict=True)]
 
 
-def score_reply(reply: str | None, peer_said: str | None) -> tuple[float, str]:
+def score_reply(reply: str | None, peer_said: str | None, context: str = "",
+                requires: Sequence[str] = ()) -> tuple[float, str]:
     """The rubric fraction of a reply and a one-line note listing the criteria met."""
-    fraction, met = rubric_fraction(analyze_reply(reply, peer_said))
+    heard = tuple(t for t in (peer_said or "", context) if t)
+    fraction, met = rubric_fraction(analyze_reply(reply, peer_said), heard, requires)
     note = "; ".join(f"{'met' if ok else 'not yet'}: {name}" for name, ok in met)
     return fraction, f"Automatic rubric (a grader may change it): {note}."
 

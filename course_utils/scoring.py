@@ -3,11 +3,13 @@
 Rules (also stated to learners in the notebooks and to trainers in content/README.md):
 - best_response: all or nothing.
 - select_all: (right picks - wrong picks) / number of right answers, never below 0.
-- rank: the share of pairs of replies placed in the same order as the key (pairwise agreement);
-  a pair with a missing or shared position does not count as agreeing.
+- rank: pairwise agreement beyond chance: (share of pairs of replies in the key's order - 1/2)
+  / (1/2), never below 0 (a random order earns about nothing); a pair with a missing or shared
+  position does not count as agreeing.
 - classify: the share of statements given the right label.
-- written_reply: the automatic rubric of course_utils.reply_rubric (reflects or validates 40%,
-  invites more 30%, no roadblock 30%); graders can change the score in formgrader.
+- written_reply: the automatic rubric of course_utils.reply_rubric (picks up what this peer said
+  and reflects or validates it 40%, invites more 30%, stays with the peer's words with no
+  roadblock 30%); graders can change the score in formgrader.
 - branching: the quality of the path taken, sum of reply qualities / (2 x turns); turns left
   unfinished count as 0.
 A saved answer not in the form its kind saves (a hand-edited or damaged file) scores 0 with a
@@ -61,7 +63,11 @@ def fraction_select_all(answer: Any, key: Sequence[str], option_ids: Sequence[st
 
 
 def fraction_rank(answer: Any, key: Sequence[str]) -> tuple[float, str]:
-    """Share of option pairs ordered as in the key; unranked or tied pairs do not agree."""
+    """Agreement beyond chance: (share of pairs ordered as in the key - 1/2) / (1/2), floored at 0.
+
+    A random order agrees on half the pairs on average, so it earns (about) nothing; unranked or
+    tied pairs do not agree.
+    """
     positions: Mapping[str, Any] = answer if isinstance(answer, Mapping) else {}
     pairs = list(combinations(key, 2))  # in key order: first should rank above second
     agree = 0
@@ -69,14 +75,16 @@ def fraction_rank(answer: Any, key: Sequence[str]) -> tuple[float, str]:
         p, q = positions.get(better), positions.get(worse)
         if isinstance(p, int) and isinstance(q, int) and p < q:
             agree += 1
-    return agree / len(pairs), f"{agree} of {len(pairs)} pairs in the best order."
+    value = max(0.0, 2 * agree / len(pairs) - 1)
+    return value, (f"{agree} of {len(pairs)} pairs in the best order (credit counts the pairs "
+                   "beyond the half a random order gets).")
 
 
 def fraction_classify(answer: Any, key: Mapping[str, str]) -> tuple[float, str]:
     """Share of statements given the keyed label."""
     labels: Mapping[str, Any] = answer if isinstance(answer, Mapping) else {}
     right = sum(1 for option_id, label in key.items() if labels.get(option_id) == label)
-    return right / len(key), f"{right} of {len(key)} statements labelled as the key does."
+    return right / len(key), f"{right} of {len(key)} statements labeled as the key does."
 
 
 def score_answer(kind: str, answer: Any, key: Any, points: float,
@@ -107,7 +115,8 @@ def score_item(item: Item, answer: Any) -> Score:
         from course_utils.reply_rubric import score_reply
 
         reply = answer if isinstance(answer, str) else None
-        value, note = score_reply(reply, item.scenario.peer_says)
+        context = " ".join([item.scenario.situation, *item.scenario.cues])
+        value, note = score_reply(reply, item.scenario.peer_says, context, item.requires)
         if reply and len(reply) > MAX_REPLY_CHARS:
             note += f" Only the first {MAX_REPLY_CHARS:,} characters were scored."
         return Score(round(item.points * value, 2), item.points, note)

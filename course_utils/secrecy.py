@@ -16,6 +16,7 @@ from typing import Any
 
 from course_utils.model import Item, Module
 from course_utils.public import to_public
+from course_utils.sealing import TOKEN
 from course_utils.vocab import ITEMS_FILE
 
 MIN_SECRET = 25
@@ -45,7 +46,8 @@ def find_leaks(paths: Iterable[Path | str], modules: Iterable[Module]) -> list[L
     (single words used in the readings), reply qualities (bare numbers), strings that learners
     see anyway (readings, practice items, prompts, options, rubrics), and the hidden-test
     marker inside Python files (the package writes it). Items files must hold no key, example,
-    debrief, explanation, roadblock or quality of a graded item.
+    debrief, explanation, roadblock or quality of a graded item; a graded conversation's turns
+    must be sealed, with opaque ids and no mood, line or reply in plain text.
     """
     modules = list(modules)
     secrets = _secrets(modules)
@@ -133,6 +135,10 @@ def _secrets(modules: list[Module]) -> list[tuple[str, str, tuple[str, ...]]]:
             texts += [(f"explanation of reply {r.id} at turn {t.id}", r.explanation)
                       for t in item.turns for r in t.replies]
             texts += [("example reply", item.example), ("debrief", item.debrief)]
+            # A graded conversation's lines are sealed in the release: none may show as text.
+            texts += [(f"peer's line at turn {t.id}", t.peer_says) for t in item.turns]
+            texts += [(f"text of reply {r.id} at turn {t.id}", r.text)
+                      for t in item.turns for r in t.replies]
             for what, text in texts:
                 text = text.strip()
                 if len(text) >= MIN_SECRET and text not in public:
@@ -181,7 +187,14 @@ def _items_file_leaks(name: str, text: str, graded: set[str]) -> Iterator[Leak]:
                 if option.get(field):
                     yield Leak(name, item_id, f"{field} of option {option.get('id')}")
         for turn in item.get("turns", ()):
-            for reply in turn.get("replies", ()):
+            if not isinstance(turn, dict):
+                continue
+            turn_id = str(turn.get("id"))
+            if not TOKEN.match(turn_id):
+                yield Leak(name, item_id, f"turn id {turn_id!r} that is not an opaque token")
+            for field in sorted(set(turn) - {"id", "sealed"}):
+                yield Leak(name, item_id, f"{field} of turn {turn_id} in plain text (seal it)")
+            for reply in turn.get("replies", ()) if isinstance(turn.get("replies"), list) else ():
                 for field in ("explanation", "roadblock", "quality"):
                     if reply.get(field) not in (None, ""):
                         yield Leak(name, item_id, f"{field} of reply {reply.get('id')} at turn "

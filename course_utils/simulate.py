@@ -125,10 +125,12 @@ def simulate_submissions(module: Module, release_dir: Path, submitted_dir: Path,
         (folder / "timestamp.txt").write_text("2026-11-20 10:00:00.000000 UTC\n", encoding="utf-8")
         public = load_items(folder)
         store = AnswerStore(folder)
+        store.display_seed(identity=learner.student_id)  # as on a hub, where the user names it
         sub = SimulatedSubmission(learner)
         for item in module.items:
             answer = answers[item.id]
-            make_view(public[item.id], store).set_answer(answer)  # as the learner's clicks do
+            view = make_view(public[item.id], store)  # options in this learner's shuffled order
+            view.set_answer(answer)  # as the learner's clicks do
             sub.answers[item.id] = answer
             if item.auto_graded:
                 sub.expected[item.id] = score_item(item, answer).earned

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import secrets
 import shutil
 import tempfile
 import time
@@ -55,14 +56,57 @@ class AnswerStore:
         self.path = Path(folder) / filename
         self.status = ""
         self.problem = False
+        self._seed_settled = False
         # Read only (the default under nbgrader): nothing is moved or deleted, so no lock is needed.
         self.read_only = grading_run() if read_only is None else read_only
         if self.read_only:
             self._answers = self._load()
+            self._seed = _seed_in(self.path)
             return
         with _locked(self.path):
             _remove_stale_temp_files(self.path)
             self._answers = self._load()
+            self._seed = _seed_in(self.path)
+
+    def display_seed(self, identity: str | None = None) -> str | None:
+        """This learner's display-order seed, kept with the answers; made and saved on first use.
+
+        The seed is the learner's identity where there is one (the JupyterHub user, or identity),
+        else random. Read only (autograde): the saved seed; with no file, the student id that is
+        the folder's parent (autograded/<student>/<assignment>); answers saved before seeds
+        existed keep the file's order (None).
+        """
+        if self._seed is not None or self._seed_settled:
+            return self._seed
+        self._seed_settled = True
+        if self.read_only:
+            if self._answers:
+                return None
+            return f"user:{self.path.parent.parent.name}"
+        name = identity or os.environ.get("JUPYTERHUB_USER")
+        seed = f"user:{name}" if name else f"random:{secrets.token_hex(8)}"
+        if self._answers and not identity:
+            seed = None  # answered before display orders were kept: keep the order they saw
+        try:
+            self._save_seed(seed)
+        except StorageError:
+            pass  # shown in this order for this session; the next save tries again
+        self._seed = seed
+        return seed
+
+    def _save_seed(self, seed: str | None) -> None:
+        with _locked(self.path):
+            try:
+                self._answers, _notes = _read_file(self.path)
+            except (OSError, _EmptyFile):
+                pass  # missing or empty: the seed starts the file
+            except ValueError:
+                return  # damaged: the next answer saved keeps it aside first
+            stored = _seed_in(self.path)
+            if stored is not None or seed is None:
+                self._seed = stored
+                return
+            self._write({"format": FORMAT, "answers": self._answers, "display_seed": seed})
 
     def get(self, item_id: str, default: Any = None) -> Any:
         """The saved answer for an item, or default."""
@@ -87,7 +131,11 @@ class AnswerStore:
                 "value": value,
                 "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             }
-            self._write({"format": FORMAT, "answers": self._answers})
+            seed = _seed_in(self.path) or self._seed
+            data = {"format": FORMAT, "answers": self._answers}
+            if seed is not None:
+                data["display_seed"] = seed
+            self._write(data)
 
     def _load(self) -> dict[str, Any]:
         name = self.path.name
@@ -188,6 +236,23 @@ def _locked(path: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+
+
+def read_display_seed(folder: Path | str, filename: str = ANSWERS_FILE) -> str | None:
+    """The display-order seed saved in a folder's answers file, read only (None if none)."""
+    return _seed_in(Path(folder) / filename)
+
+
+def _seed_in(path: Path) -> str | None:
+    """The display seed saved in an answers file, or None (no file, no seed, unreadable)."""
+    try:
+        if path.stat().st_size > MAX_ANSWERS_BYTES:
+            return None
+        data = json.loads(path.read_bytes().decode("utf-8", errors="replace"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    seed = data.get("display_seed") if isinstance(data, dict) else None
+    return seed if isinstance(seed, str) and 0 < len(seed) <= 200 else None
 
 
 def _read_file(path: Path) -> tuple[dict[str, dict[str, Any]], list[str]]:

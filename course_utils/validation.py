@@ -15,6 +15,7 @@ from course_utils.vocab import (
     LESSONS,
     MODES,
     OPTION_COUNTS,
+    REQUIREMENTS,
     ROADBLOCKS,
     TEXT_KINDS,
 )
@@ -99,6 +100,12 @@ def _parse_item(raw: Any, index: int, where: str, problems: list[Problem]) -> It
     if not isinstance(lesson, list) or any(x not in LESSONS for x in lesson):
         bad("lesson", f"use lesson points from: {', '.join(LESSONS)}")
         lesson = []
+    requires = raw.get("requires") or []
+    if not isinstance(requires, list) or any(x not in REQUIREMENTS for x in requires):
+        bad("requires", f"use requirements from: {', '.join(REQUIREMENTS)}")
+        requires = []
+    elif requires and kind != "written_reply":
+        bad("requires", "only written_reply items have requirements for their automatic rubric")
     turns = parse_turns(raw.get("turns"), bad) if kind == "branching" else ()
     if kind != "branching" and "turns" in raw:
         bad("turns", "only branching items have turns")
@@ -123,7 +130,7 @@ def _parse_item(raw: Any, index: int, where: str, problems: list[Problem]) -> It
                 competencies=competencies, points=float(points) if mode == "graded" else 0.0,
                 options=options, labels=labels, key=key, rubric=tuple(map(str, rubric)),
                 example=str(raw.get("example") or "").strip(), lesson=tuple(lesson), turns=turns,
-                debrief=str(raw.get("debrief") or "").strip())
+                debrief=str(raw.get("debrief") or "").strip(), requires=tuple(requires))
 
 
 def _parse_scenario(raw: Any, bad) -> Scenario:

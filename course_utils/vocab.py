@@ -42,8 +42,8 @@ LABEL_TITLES: dict[str, str] = {
     "lecturing": "Lecturing, persuading with logic",
     "judging": "Judging, criticizing",
     "praising": "Praising, agreeing",
-    "name_calling": "Name-calling, labelling",
-    "interpreting": "Interpreting, analysing",
+    "name_calling": "Name-calling, labeling",
+    "interpreting": "Interpreting, analyzing",
     "reassuring": "Reassuring, sympathizing",
     "probing": "Probing, questioning",
     "distracting": "Distracting, changing the topic",
@@ -98,6 +98,10 @@ QUALITY_LABELS: dict[int, str] = {
     2: "Present and supportive",
     1: "Okay, but something was missing",
     0: "A roadblock",
+}
+# What a written item's automatic rubric may require in place of "invites more" (reply_rubric).
+REQUIREMENTS: dict[str, str] = {
+    "asks_about_suicide": "Asks directly and plainly about suicide",
 }
 TURNS_PER_PATH: tuple[int, int] = (3, 5)
 

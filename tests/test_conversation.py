@@ -132,10 +132,18 @@ class TestRendering:
 class TestPublicCopy:
     def test_graded_conversation_hides_qualities_and_debrief(self, item):
         data = to_public(item)
-        replies = [r for t in data["turns"] for r in t["replies"]]
-        assert all(r["quality"] is None and r["explanation"] == "" for r in replies)
+        assert all(set(t) == {"id", "sealed"} for t in data["turns"])
         assert "debrief" not in data
+        copy = from_public(data)
+        assert all(r.quality is None and r.explanation == "" for t in copy.turns for r in t.replies)
+        assert all(t.mood == "" for t in copy.turns)
         assert from_public(to_public(item, reveal=True)) == item
+
+    def test_learner_copy_replays_the_same_path(self, item):
+        copy = from_public(to_public(item))
+        steps, _ = replay(copy.turns, ["b", "a"])
+        full, _ = replay(item.turns, ["b", "a"])
+        assert [(t.peer_says, r.text) for t, r in steps] == [(t.peer_says, r.text) for t, r in full]
 
 
 class TestBranchingView:

@@ -19,9 +19,11 @@ from helpers import ASSIGNMENT, copy_course
 from nbclient import NotebookClient
 
 from course_utils.build import build
+from course_utils.display_order import DisplayOrder
 from course_utils.nbgrader_run import run_nbgrader
 from course_utils.public import from_public, to_public
 from course_utils.render import answer_html
+from course_utils.storage import read_display_seed
 
 pytestmark = pytest.mark.slow
 REPLY = "It sounds like today knocked the wind out of you. What feels heaviest right now?"
@@ -51,7 +53,7 @@ def plan(module) -> tuple[dict, dict, list[str]]:
             order[0], order[1] = order[1], order[0]
             answers[item.id] = {oid: n for n, oid in enumerate(order, start=1)}
             pairs = len(ids) * (len(ids) - 1) // 2
-            fraction = (pairs - 1) / pairs
+            fraction = 2 * (pairs - 1) / pairs - 1  # one pair out of order, beyond chance
             code += [f'{ref}.menus["{oid}"].value = {n}' for oid, n in answers[item.id].items()]
         elif item.kind == "classify":
             key = dict(item.key)
@@ -71,8 +73,10 @@ def plan(module) -> tuple[dict, dict, list[str]]:
             answers[item.id] = path
             fraction = sum(qualities) / (2 * len(qualities))
         else:
-            answers[item.id] = f"{REPLY} ({item.id})"
-            # Worked by hand: a reflection, an open question, no roadblock -> the full rubric.
+            heard = " ".join(item.scenario.peer_says.split()[:6]).strip(".,!?\"'")
+            answers[item.id] = f"{REPLY} You said \"{heard}\". ({item.id})"
+            # Worked by hand: a reflection that picks up the peer's words, an open question,
+            # no roadblock -> the full rubric.
             fraction = 1.0 if item.kind == "written_reply" else None
             code.append(f'{ref}.text.value = {answers[item.id]!r}')
         if item.graded and fraction is not None:
@@ -139,9 +143,11 @@ class TestLearnerJourney:
     def test_new_kernel_restores_every_answer(self, journey, module):
         cells = {c.get("id"): c for c in journey["restarted"].cells}
         assert f"Restored {len(module.items)} saved answer(s)" in html_outputs(cells["setup"])
+        seen = DisplayOrder(read_display_seed(journey["folder"]))
+        assert seen.seed is not None  # the learner's own order, kept with the answers
         for item in module.items:
             public = from_public(to_public(item))
-            rendered = answer_html(public, journey["answers"][item.id])
+            rendered = answer_html(public, journey["answers"][item.id], seen)
             assert rendered in html_outputs(cells[f"{item.id}-show"]), item.id
             widget = [o for o in cells[f"{item.id}-show"].outputs
                       if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]

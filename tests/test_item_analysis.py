@@ -56,6 +56,39 @@ class TestAnalyse:
 
 
 @pytest.mark.slow
+class TestCueFlags:
+    def item(self, key_text: str):
+        from course_utils.model import Item, Option, Scenario
+
+        return Item(id="cue-1", kind="best_response", mode="graded", prompt="p",
+                    scenario=Scenario("s"), competencies=(1,), points=1.0, key="b",
+                    options=(Option("a", "Calm down.", ""), Option("b", key_text, ""),
+                             Option("c", "You should rest.", ""), Option("d", "Go home.", "")))
+
+    def test_longest_key_and_lone_question_are_flagged(self):
+        from course_utils.item_analysis import cue_flags
+
+        flags = cue_flags(self.item("That sounds frightening. What happened tonight?"), [])
+        assert any("longest" in f for f in flags) and any("only option" in f for f in flags)
+
+    def test_balanced_key_is_not_flagged(self):
+        from course_utils.item_analysis import cue_flags
+
+        assert cue_flags(self.item("I'm here."), [f"user:{n}" for n in range(20)]) == ()
+
+    def test_key_at_one_position_for_most_learners_is_flagged(self):
+        from course_utils.item_analysis import cue_flags
+
+        flags = cue_flags(self.item("I'm here."), [None] * 6)  # no seeds: the file order for all
+        assert any("position gives the key away: 6 of 6 learners saw it at (b)" in f for f in flags)
+
+    def test_bottom_third_choosing_the_key_more_is_flagged(self):
+        from course_utils.item_analysis import _flags
+
+        flags = _flags(self.item("I'm here."), 0.5, 0.1, {"b": 0.2, "a": 0.8}, {"b": 0.7, "a": 0.3})
+        assert any("weak learners choose the key" in f for f in flags)
+
+
 class TestReport:
     def test_report_page_and_figures_for_a_simulated_cohort(self, built_course, tmp_path, capsys):
         course = tmp_path / "course"

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from course_utils.reply_analysis import analyze_reply
-from course_utils.reply_rubric import analysis_html, rubric_fraction, score_reply
+from course_utils.reply_rubric import (
+    analysis_html,
+    asks_about_suicide,
+    picked_up,
+    rubric_fraction,
+    score_reply,
+)
 
 PEER = "I finally told my family about my diagnosis and they just went quiet."
 
@@ -20,6 +26,40 @@ class TestRubricFraction:
 
     def test_empty_reply_scores_zero(self):
         assert score_reply("", PEER)[0] == 0.0
+
+
+class TestPicksUpThisPeer:
+    def test_reply_that_echoes_the_peers_words_is_full(self):
+        reply = "Telling your family took courage, and their quiet really stung. What was that like?"
+        assert score_reply(reply, PEER)[0] == 1.0
+
+    def test_canned_reply_that_fits_anyone_gets_only_the_question(self):
+        reply = "It sounds like you're going through a lot right now. What's been the hardest part?"
+        assert score_reply(reply, PEER)[0] == 0.3
+
+    def test_scene_words_count_as_picking_up(self):
+        reply = "That meeting with your landlord sounds scary. What happened?"
+        assert score_reply(reply, "I can't face it.", "Her landlord left a note.")[0] == 1.0
+
+    def test_picked_up_names_the_shared_words(self):
+        assert picked_up("Your family went quiet on you.", PEER) == ["family", "quiet"]
+
+
+class TestAsksAboutSuicide:
+    def test_direct_question_meets_the_requirement(self):
+        reply = "You said everyone would be better off, and that sounds so heavy. Are you thinking about suicide?"
+        fraction, met = rubric_fraction(analyze_reply(reply), ["everyone would be better off"],
+                                        ["asks_about_suicide"])
+        assert fraction == 1.0 and met[1] == ("Asks directly and plainly about suicide", True)
+
+    def test_open_question_without_asking_does_not(self):
+        reply = "Everyone better off? That sounds so heavy. What's been going on?"
+        fraction, met = rubric_fraction(analyze_reply(reply), ["everyone would be better off"],
+                                        ["asks_about_suicide"])
+        assert not met[1][1] and fraction == 0.7
+
+    def test_statement_about_suicide_is_not_a_question(self):
+        assert not asks_about_suicide("Suicide is something we can talk about.")
 
 
 class TestAnalysisHtml:

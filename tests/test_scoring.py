@@ -41,9 +41,20 @@ class TestFractionRank:
         assert fraction_rank({"c": 3, "a": 2, "b": 1}, ("c", "a", "b"))[0] == 0.0
 
     def test_one_adjacent_swap_loses_one_pair(self):
-        """With 4 replies there are 6 pairs; one swap leaves 5 in order."""
+        """With 4 replies there are 6 pairs; one swap leaves 5 in order: (5/6 - 1/2) / (1/2)."""
         answer = {"c": 1, "a": 2, "d": 4, "b": 3}
-        assert fraction_rank(answer, ("c", "a", "d", "b"))[0] == pytest.approx(5 / 6)
+        assert fraction_rank(answer, ("c", "a", "d", "b"))[0] == pytest.approx(2 / 3)
+
+    def test_reversed_order_earns_nothing(self):
+        assert fraction_rank({"c": 4, "a": 3, "d": 2, "b": 1}, ("c", "a", "d", "b"))[0] == 0.0
+
+    def test_random_orders_earn_little_on_average(self):
+        """Beyond chance: the mean over all 24 orders of 4 replies is 7/36, not 1/2."""
+        from itertools import permutations
+
+        key = ("a", "b", "c", "d")
+        values = [fraction_rank({o: n for n, o in enumerate(p, 1)}, key)[0] for p in permutations(key)]
+        assert sum(values) / len(values) == pytest.approx(7 / 36)
 
     def test_ties_and_missing_places_do_not_agree(self):
         answer = {"c": 1, "a": 1}

@@ -16,6 +16,7 @@ from helpers import REPO
 from course_utils.cli import main
 from course_utils.content import load_course
 from course_utils.model import Item, Module, Option, Scenario
+from course_utils.sealing import TOKEN
 from course_utils.secrecy import Leak, find_leaks
 
 MODULES = load_course(REPO / "content")
@@ -24,6 +25,7 @@ EXPLAINED = [(m, next(i for i in m.items if i.graded and any(o.explanation for o
 HIDDEN = [(m, next(i for i in m.items if i.auto_graded)) for m in MODULES]
 SECRET = "Because it names the feeling and leaves room to say more."
 PLANTED = "leaked_tests.py"
+CONVERSING = [m for m in MODULES if any(i.kind == "branching" and i.graded for i in m.items)]
 
 
 def build_package(course: Path, outdir: Path) -> list[Path]:
@@ -111,6 +113,37 @@ class TestFindLeaks:
             what = field
         path.write_text(json.dumps(data, indent=1), encoding="utf-8")
         assert find_leaks([release], MODULES) == [Leak(str(path), raw["id"], what)]
+
+    @pytest.mark.parametrize("module", CONVERSING, ids=[m.assignment for m in CONVERSING])
+    def test_release_conversation_holds_no_mood_quality_or_plain_line(self, module):
+        data = json.loads((REPO / "release" / module.assignment / "items.json").read_text())
+        graded = [i for i in data["items"] if i["kind"] == "branching" and i["mode"] == "graded"]
+        conversation = next(i for i in module.items if i.kind == "branching" and i.graded)
+        text = json.dumps(graded, ensure_ascii=False)
+        assert graded and '"mood"' not in text and '"quality"' not in text
+        assert all(set(t) == {"id", "sealed"} and TOKEN.match(t["id"]) for i in graded for t in i["turns"])
+        for turn in conversation.turns:
+            assert turn.peer_says not in text and turn.id not in {t["id"] for t in graded[0]["turns"]}
+            assert all(r.text not in text for r in turn.replies)
+
+    @pytest.mark.parametrize("plant", ["mood", "plain line", "meaningful id"])
+    def test_planted_conversation_secret_is_found(self, release, plant):
+        module = CONVERSING[0]
+        conversation = next(i for i in module.items if i.kind == "branching" and i.graded)
+        path = release / module.assignment / "items.json"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = next(i for i in data["items"] if i["id"] == conversation.id)
+        turn = raw["turns"][1]
+        if plant == "mood":
+            turn["mood"] = "opens"
+        elif plant == "plain line":
+            turn["note"] = conversation.turns[1].peer_says
+        else:
+            turn["id"] = "shuts-down"
+        path.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+        leaks = find_leaks([release], MODULES)
+        assert leaks and all(leak.item == conversation.id for leak in leaks)
+        assert str(path) in {leak.file for leak in leaks}
 
     @pytest.mark.slow
     def test_hidden_test_in_package_is_found_in_wheel_and_sdist(self, planted_dist):

@@ -195,6 +195,47 @@ class TestAnswerStore:
         assert stale.exists()
 
 
+class TestDisplaySeed:
+    def test_seed_is_made_once_and_kept_with_the_answers(self, tmp_path, monkeypatch):
+        monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+        seed = AnswerStore(tmp_path).display_seed()
+        assert seed.startswith("random:")
+        AnswerStore(tmp_path).set("bp-1", "a")
+        assert AnswerStore(tmp_path).display_seed() == seed
+        assert json.loads((tmp_path / "answers.json").read_text())["display_seed"] == seed
+
+    def test_hub_user_names_the_seed(self, tmp_path, monkeypatch):
+        monkeypatch.setenv("JUPYTERHUB_USER", "amara")
+        assert AnswerStore(tmp_path).display_seed() == "user:amara"
+
+    def test_saving_an_answer_keeps_the_seed(self, tmp_path, monkeypatch):
+        monkeypatch.setenv("JUPYTERHUB_USER", "amara")
+        store = AnswerStore(tmp_path)
+        store.display_seed()
+        other = AnswerStore(tmp_path)  # a second kernel on the same folder
+        other.set("bp-1", "b")
+        assert json.loads((tmp_path / "answers.json").read_text())["display_seed"] == "user:amara"
+
+    def test_grading_run_uses_the_student_folder_when_nothing_was_saved(self, tmp_path):
+        folder = tmp_path / "autograded" / "ben" / "being_present"
+        folder.mkdir(parents=True)
+        assert AnswerStore(folder, read_only=True).display_seed() == "user:ben"
+
+    def test_answers_saved_before_seeds_keep_the_file_order(self, tmp_path, monkeypatch):
+        monkeypatch.setenv("JUPYTERHUB_USER", "amara")
+        (tmp_path / "answers.json").write_text(json.dumps(
+            {"format": 1, "answers": {"bp-1": {"value": "a"}}}))
+        assert AnswerStore(tmp_path).display_seed() is None
+        assert AnswerStore(tmp_path, read_only=True).display_seed() is None
+
+    def test_damaged_file_is_not_overwritten_by_the_seed(self, tmp_path, monkeypatch):
+        monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+        store = AnswerStore(tmp_path)
+        (tmp_path / "answers.json").write_text('{"format": 1, "answers": {"bp')
+        store.display_seed()
+        assert (tmp_path / "answers.json").read_text() == '{"format": 1, "answers": {"bp'
+
+
 class TestReadAnswers:
     def test_saved_answers_are_read(self, tmp_path):
         AnswerStore(tmp_path).set("a", ["x"])

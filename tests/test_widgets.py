@@ -92,8 +92,10 @@ class TestRankView:
     def test_menus_are_named_by_reply(self, module, tmp_path):
         public, full = item_of(module, "rank", "practice")
         view = make_view(public, AnswerStore(tmp_path))
+        order = view.display.order([o.id for o in full.options], full.id)
+        assert list(view.menus) == order  # rows in this learner's order
         assert [m.description for m in view.menus.values()] == [
-            f"Place of reply ({o.id})" for o in full.options]
+            f"Place of reply ({letter})" for letter in "abcdef"[:len(order)]]
 
 
 class TestClassifyView:
@@ -105,7 +107,8 @@ class TestClassifyView:
         view.menus[oid].value = key[oid]
         assert saved(tmp_path, full.id) == {oid: key[oid]}
         view.show_feedback()
-        assert f"({oid}) Right" in view.feedback.value
+        shown = view.display.letters([o.id for o in full.options], full.id)[oid]
+        assert f"({shown}) Right" in view.feedback.value
 
 
 class TestTextViews:

@@ -11,6 +11,8 @@ from IPython.display import HTML, display
 from traitlets import TraitError
 
 from course_utils.content import Item
+from course_utils.display_order import DisplayOrder
+from course_utils.model import Option
 from course_utils.render import answer_html, feedback_html, scenario_html
 from course_utils.scoring import score_item
 from course_utils.storage import AnswerStore, StorageError
@@ -36,6 +38,7 @@ class ItemView(w.VBox):
         self.store = store
         self._restoring = False
         self._render_handle: Any = None
+        self.display = DisplayOrder(store.display_seed())
         self.status = w.HTML(value="")
         self.feedback = w.HTML(value="")
         controls = self.build_controls()
@@ -60,6 +63,12 @@ class ItemView(w.VBox):
     def set_answer(self, answer: Any) -> None:
         """Put a raw answer into the controls, as a learner's clicks would."""
         raise NotImplementedError
+
+    def shown_options(self) -> list[tuple[str, Option]]:
+        """The item's options in this learner's display order, each with the letter shown."""
+        ids = [o.id for o in self.item.options]
+        letters = self.display.letters(ids, self.item.id)
+        return [(letters[oid], self.item.option(oid)) for oid in self.display.order(ids, self.item.id)]
 
     def show_rendering(self) -> None:
         """Display the plain HTML copy of the answer that formgrader and feedback show."""
@@ -92,7 +101,7 @@ class ItemView(w.VBox):
         answer = self.read_answer()
         score = score_item(replace(self.item, points=1.0), answer)
         self.feedback.value = ('<div role="status" aria-live="polite">'
-                               + feedback_html(self.item, answer, None)
+                               + feedback_html(self.item, answer, None, self.display)
                                + f"<p>{score.note}</p></div>")
 
     def check_button(self) -> list[w.Widget]:
@@ -134,4 +143,4 @@ class ItemView(w.VBox):
         self.status.value = f'<div class="cps-status" role="status" aria-live="polite">{message}</div>'
 
     def _rendering(self) -> str:
-        return answer_html(self.item, self.store.get(self.item.id))
+        return answer_html(self.item, self.store.get(self.item.id), self.display)

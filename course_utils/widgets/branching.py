@@ -8,8 +8,9 @@ from typing import Any
 import ipywidgets as w
 
 from course_utils.conversation import replay
-from course_utils.render_conversation import debrief_html
-from course_utils.vocab import MOODS, QUALITY_LABELS
+from course_utils.display_order import turn_salt
+from course_utils.render_conversation import debrief_html, peer_label
+from course_utils.vocab import QUALITY_LABELS
 from course_utils.widgets.base import ItemView
 
 
@@ -78,7 +79,7 @@ class BranchingView(ItemView):
             self.feedback.value = ""
             return
         if current is None:
-            body = debrief_html(self.item, self.path)
+            body = debrief_html(self.item, self.path, self.display)
         else:
             _, reply = steps[-1]
             body = (f"<p><strong>{QUALITY_LABELS.get(reply.quality, '')}.</strong> "
@@ -103,14 +104,19 @@ class BranchingView(ItemView):
         if current is not None:
             lines.append(self._peer_line(current))
         self.transcript.value = "".join(lines)
-        self.radio.options = ([(f"({r.id}) {r.text}", r.id) for r in current.replies]
-                              if current is not None else [])
+        self.radio.options = self._reply_choices(current) if current is not None else []
         self.radio.value = None
         ended = current is None
         self.radio.layout.display = "none" if ended else None
         self.say_button.disabled = ended
 
+    def _reply_choices(self, turn) -> list[tuple[str, str]]:
+        """The replies open at this turn, in this learner's order, lettered by position."""
+        salt = turn_salt(self.item.id, turn.peer_says)
+        ids = self.display.order([r.id for r in turn.replies], salt)
+        letters = self.display.letters([r.id for r in turn.replies], salt)
+        return [(f"({letters[rid]}) {turn.reply(rid).text}", rid) for rid in ids]
+
     @staticmethod
     def _peer_line(turn) -> str:
-        return (f"<p><strong>Peer</strong> <em>({MOODS[turn.mood]})</em>: "
-                f"&ldquo;{escape(turn.peer_says)}&rdquo;</p>")
+        return f"<p>{peer_label(turn, html=True)}: &ldquo;{escape(turn.peer_says)}&rdquo;</p>"

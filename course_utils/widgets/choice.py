@@ -15,7 +15,7 @@ class BestResponseView(ItemView):
     def build_controls(self) -> list[w.Widget]:
         """One radio group; each radio's label is the full reply."""
         self.radio = w.RadioButtons(
-            options=[(f"({o.id}) {o.text}", o.id) for o in self.item.options],
+            options=[(f"({letter}) {o.text}", o.id) for letter, o in self.shown_options()],
             value=None, description="Your choice", layout=w.Layout(width="100%"),
             style={"description_width": "initial"},
         )
@@ -41,16 +41,16 @@ class SelectAllView(ItemView):
     def build_controls(self) -> list[w.Widget]:
         """A checkbox per option, named by its text, plus a Check button in practice."""
         self.boxes = {
-            o.id: w.Checkbox(value=False, description=f"({o.id}) {o.text}", indent=False,
+            o.id: w.Checkbox(value=False, description=f"({letter}) {o.text}", indent=False,
                              layout=w.Layout(width="100%"))
-            for o in self.item.options
+            for letter, o in self.shown_options()
         }
         self.watch(list(self.boxes.values()))
         return [*self.boxes.values(), *self.check_button()]
 
     def read_answer(self) -> Any:
-        """The ids of the ticked options, in option order."""
-        return [oid for oid, box in self.boxes.items() if box.value]
+        """The ids of the ticked options, in the content file's order (the same for every learner)."""
+        return [o.id for o in self.item.options if self.boxes[o.id].value]
 
     def set_answer(self, answer: Any) -> None:
         """Tick exactly these option ids."""

@@ -24,12 +24,12 @@ class _PerOptionView(ItemView):
         """Rows of text and drop-downs, plus a Check button in practice."""
         self.menus: dict[str, w.Dropdown] = {}
         rows: list[w.Widget] = []
-        for o in self.item.options:
+        for letter, o in self.shown_options():
             menu = w.Dropdown(options=[("\u2014 choose \u2014", None), *self.choices()],
-                              value=None, description=f"{self.noun} ({o.id})",
+                              value=None, description=f"{self.noun} ({letter})",
                               style={"description_width": "initial"})
             self.menus[o.id] = menu
-            rows.append(w.HTML(value=f"<p><strong>({escape(o.id)})</strong> {escape(o.text)}</p>"))
+            rows.append(w.HTML(value=f"<p><strong>({letter})</strong> {escape(o.text)}</p>"))
             rows.append(menu)
         self.watch(list(self.menus.values()))
         return [*rows, *self.check_button()]
