@@ -27,6 +27,7 @@ SEEDS = tuple(f"user:test-wise-{n:02d}" for n in range(16))
 CANNED_REPLY = "It sounds like you're going through a lot right now. What's been the hardest part?"
 FEELING_TALK = re.compile(r"\b(sounds? like|it sounds|you feel|feeling|makes sense|i hear|"
                           r"that's (hard|a lot)|i'm here)\b", re.IGNORECASE)
+HEDGE = re.compile(r"\b(but|i hear you|i know (you|how))\b", re.IGNORECASE)
 # Word cues a test-wise learner might use to name a roadblock without knowing Gordon's list.
 LABEL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (label, re.compile(rx, re.IGNORECASE)) for label, rx in (
@@ -72,6 +73,8 @@ STRATEGIES: tuple[Strategy, ...] = (
              lambda t, ts, i: 1000 * bool(FEELING_TALK.search(t)) + len(t)),
     Strategy("echoes the prompt", "the option sharing most words with the question asked",
              lambda t, ts, i: 1000 * len(_words(t) & _words(i.prompt)) + len(t)),
+    Strategy("no 'but'", "an option without 'but' or 'I hear you, ...', else the longest",
+             lambda t, ts, i: 1000 * (not HEDGE.search(t)) + len(t)),
 )
 
 

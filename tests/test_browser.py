@@ -54,6 +54,18 @@ def accept_kernel_dialog(page) -> None:
         pass
 
 
+def id_at(folder: Path, item_id: str, letter: str) -> str:
+    """The option id this learner sees at a letter (their display order, from answers.json)."""
+    from course_utils.content import load_module
+    from course_utils.display_order import DisplayOrder
+    from course_utils.storage import read_display_seed
+
+    item = load_module(REPO / "content" / ASSIGNMENT).item(item_id)
+    seed = read_display_seed(folder)
+    assert seed is not None, "the notebook keeps the learner's display order in answers.json"
+    return DisplayOrder(seed).order([o.id for o in item.options], item_id)["abcdef".index(letter)]
+
+
 def saved_value(folder, item_id, expected, seconds=15):
     """Wait until answers.json holds the expected value for an item."""
     deadline = time.monotonic() + seconds
@@ -78,11 +90,12 @@ class TestNotebookInBrowser:
         feedback.wait_for(timeout=15_000)
         page.screenshot(path=str(ARTIFACTS / "best-response.png"))
         deadline = time.monotonic() + 10
+        expected = id_at(folder, "bp-first-words", "a")  # what this learner sees as (a)
         while True:
             answers_file = folder / "answers.json"
             if answers_file.exists():
                 saved = json.loads(answers_file.read_text())["answers"]
-                if saved.get("bp-first-words", {}).get("value") == "a":
+                if saved.get("bp-first-words", {}).get("value") == expected:
                     break
             assert time.monotonic() < deadline, "the click was not saved to answers.json"
             time.sleep(0.2)
@@ -154,7 +167,8 @@ class TestKeyboard:
         reply.get_by_text("[Open question]").wait_for(timeout=15_000)
         assert reply.locator("mark").count() >= 2
         reply.screenshot(path=str(ARTIFACTS / "live-feedback.png"))
-        expected = {"bp-stay-and-connect": "b", "bp-rank-text": {"a": 1},
+        expected = {"bp-stay-and-connect": id_at(folder, "bp-stay-and-connect", "b"),
+                    "bp-rank-text": {id_at(folder, "bp-rank-text", "a"): 1},
                     "bp-reply-family": "That sounds heavy. What happened?"}
         deadline = time.monotonic() + 15
         while True:
@@ -176,7 +190,7 @@ class TestSurvivesReloadAndRestart:
         first = page.locator(".cps-best-response").first
         first.scroll_into_view_if_needed()
         first.get_by_role("radio", name=re.compile(r"^\(c\)")).click()
-        saved_value(folder, "bp-first-words", "c")
+        saved_value(folder, "bp-first-words", id_at(folder, "bp-first-words", "c"))
         page.reload()
         accept_kernel_dialog(page)
         page.get_by_role("menuitem", name="Kernel", exact=True).click()

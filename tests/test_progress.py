@@ -10,6 +10,7 @@ import pytest
 from helpers import REPO, run_notebook
 
 from course_utils.progress import mean_by, practice_results
+from course_utils.content import load_module
 from course_utils.storage import AnswerStore
 
 
@@ -18,8 +19,10 @@ def home(tmp_path):
     """A learner's home: the release folders, with some practice answers saved."""
     for name in ("being_present", "active_listening", "start_here"):
         shutil.copytree(REPO / "release" / name, tmp_path / name)
-    AnswerStore(tmp_path / "being_present").set("bp-first-words", "b")  # the key
-    AnswerStore(tmp_path / "being_present").set("bp-notice-cues-respite", ["a"])  # 1 of 3
+    module = load_module(REPO / "content" / "being_present")
+    AnswerStore(tmp_path / "being_present").set("bp-first-words", module.item("bp-first-words").key)
+    cues = module.item("bp-notice-cues-respite")
+    AnswerStore(tmp_path / "being_present").set(cues.id, [cues.key[0]])  # 1 right pick of the key
     AnswerStore(tmp_path / "being_present").set("bp-validate-feeling", "d")  # graded: left out
     return tmp_path
 
@@ -28,8 +31,9 @@ class TestPracticeResults:
     def test_scores_only_answered_practice_items(self, home):
         results, totals = practice_results(home)
         scores = {r.item_id: r.fraction for r in results}
+        cues = load_module(REPO / "content" / "being_present").item("bp-notice-cues-respite")
         assert scores == {"bp-first-words": 1.0,
-                          "bp-notice-cues-respite": pytest.approx(1 / 3, abs=0.01)}
+                          "bp-notice-cues-respite": pytest.approx(1 / len(cues.key), abs=0.01)}
         assert set(totals) == {"Being present with someone in distress", "Active listening"}
 
     def test_mean_by_competency_counts_each_tag(self, home):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from course_utils.reply_analysis import analyze_reply
 from course_utils.reply_rubric import (
     analysis_html,
@@ -30,7 +32,7 @@ class TestRubricFraction:
 
 class TestPicksUpThisPeer:
     def test_reply_that_echoes_the_peers_words_is_full(self):
-        reply = "Telling your family took courage, and their quiet really stung. What was that like?"
+        reply = "It sounds like their quiet after you told your family really stung. What was that like?"
         assert score_reply(reply, PEER)[0] == 1.0
 
     def test_canned_reply_that_fits_anyone_gets_only_the_question(self):
@@ -53,7 +55,7 @@ class TestAsksAboutSuicide:
         assert fraction == 1.0 and met[1] == ("Asks directly and plainly about suicide", True)
 
     def test_open_question_without_asking_does_not(self):
-        reply = "Everyone better off? That sounds so heavy. What's been going on?"
+        reply = "Feeling that everyone would be better off sounds so heavy. What's been going on for you?"
         fraction, met = rubric_fraction(analyze_reply(reply), ["everyone would be better off"],
                                         ["asks_about_suicide"])
         assert not met[1][1] and fraction == 0.7
@@ -71,3 +73,22 @@ class TestAnalysisHtml:
 
     def test_empty_reply_says_what_to_do(self):
         assert "Write a reply first" in analysis_html(analyze_reply(None))
+
+
+def _written_items():
+    from helpers import REPO
+
+    from course_utils.content import load_course
+
+    return [i for m in load_course(REPO / "content") for i in m.items if i.kind == "written_reply"]
+
+
+@pytest.mark.parametrize("item", _written_items(), ids=lambda i: i.id)
+def test_model_answer_earns_the_full_automatic_rubric(item):
+    """What the course shows as a good reply must not be marked down by its own rubric."""
+    from dataclasses import replace
+
+    from course_utils.scoring import score_item
+
+    assert item.example, f"{item.id} has no example reply"
+    assert score_item(replace(item, points=1.0), item.example).fraction == 1.0
