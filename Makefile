@@ -17,7 +17,7 @@ demo: $(STAMP)  ## build, simulate 25 learners, autograde, feedback, export
 
 test: $(STAMP) browser-deps  ## every test, browser ones included
 	$(PY) -m ruff check course_utils tests benchmarks deploy nbgrader_config.py
-	$(PY) -m pytest
+	$(PY) -m pytest --durations=15
 
 test-fast: $(STAMP)  ## unit tests only (no nbgrader runs, no browser)
 	$(PY) -m pytest -m "not slow and not browser"

@@ -60,7 +60,8 @@ class Figure:
         mark = "ok" if self.ok else "TOO HIGH" if not self.at_least else "TOO LOW"
         if not self.enforced:
             mark = f"not enforced: fewer than {MIN_ITEMS}"
-        return f"{self.scope}: {self.name}: {self.value:.0%} of {self.count} (bound {sign} {self.bound:.0%}; {mark})"
+        return (f"{self.scope}: {self.name}: {self.value:.0%} of {self.count} "
+                f"(bound {sign} {self.bound:.0%}; {mark})")
 
 
 def length_rank(texts: Sequence[str], index: int) -> int:
@@ -156,7 +157,10 @@ def turn_figures(items: Sequence[Item], scope: str) -> list[Figure]:
             two.append(where)
         if [k for k, t in enumerate(texts) if is_question(t)] == [best]:
             lone.append(where)
-    share = (lambda xs: len(xs) / n if n else 0.0)
+
+    def share(xs: list[str]) -> float:
+        return len(xs) / n if n else 0.0
+
     return [
         Figure(scope, "conversation turns: best reply is the longest", share(longest), TURN_BOUND, n,
                tuple(longest)),

@@ -25,6 +25,7 @@ take than that thats their them then there these they thing things think this th
 today very want wanted well were what when where which while with would your youre yours
 hard tough difficult heavy okay fine good bad mean talk tell telling hear hearing
 went came come comes goes gets getting seem seems kind kinda stuff maybe yeah
+anything anyone everything nothing someone
 """.split())
 SUICIDE_WORDS = re.compile(
     r"\b(suicid\w*|kill(ing)? yourself|end(ing)? your (own )?life|tak(e|ing) your (own )?life)\b",

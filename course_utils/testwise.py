@@ -22,7 +22,7 @@ from course_utils.public import from_public, to_public
 from course_utils.scoring import score_item
 
 BOUND = 0.35
-SEEDS = tuple(f"user:test-wise-{n:02d}" for n in range(16))
+SEEDS = tuple(f"user:test-wise-{n:02d}" for n in range(48))  # enough orders for a stable mean
 # One reply for every written item: kind words and a question that fit any scenario.
 CANNED_REPLY = "It sounds like you're going through a lot right now. What's been the hardest part?"
 FEELING_TALK = re.compile(r"\b(sounds? like|it sounds|you feel|feeling|makes sense|i hear|"

@@ -8,6 +8,7 @@ course_utils.scoring.
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -21,24 +22,38 @@ from course_utils.widgets import make_view
 
 pytestmark = pytest.mark.slow
 MODULES = load_course(REPO / "content")
-GOOD_REPLY = ("It sounds like this has been really painful, and you're carrying it on your own. "
-              "What has been the hardest part?")
 BAD_REPLY = "You should just stop worrying about it. Calm down."
-# Written replies with rubric shares worked out by hand (reflects or validates 0.4, invites
-# more 0.3, no roadblock 0.3), one per module, for a third learner.
+# Written replies with rubric shares worked out by hand (picks up the peer's word {w} and
+# reflects or validates 0.4, invites more 0.3, stays with their words with no roadblock 0.3),
+# one per module, for a third learner.
 PARTIAL_REPLIES = [
-    ("That makes sense. You should call them.", 0.4),  # validates; a roadblock; no invitation
-    ("What happened then?", 0.6),  # an open question; no roadblock; no reflection
-    ("Did they say anything later?", 0.3),  # only: no roadblock
-    ("It sounds like you felt hurt and alone. What was that like?", 1.0),
-    ("It sounds like that was hard.", 0.7),  # a simple reflection, no roadblock, no invitation
+    ("That makes sense about {w}. You should call them.", 0.4),  # validates; advice; no question
+    ("What happened then?", 0.3),  # an open question that fits anyone: nothing picked up
+    ("Did they say anything?", 0.0),  # a closed question that fits anyone
+    ("It sounds like you felt hurt and alone about {w}. What was that like?", 1.0),
+    ("It sounds like {w} was hard.", 0.7),  # a simple reflection of their word, no question
     ("You should just stop worrying about it. Calm down.", 0.0),
 ]
 
 
+def heard_word(item) -> str:
+    """A word of the peer's own or of the scene (6+ letters, not a filler word), to pick up."""
+    from course_utils.reply_rubric import COMMON
+
+    heard = f"{item.scenario.peer_says} {item.scenario.situation}"
+    return next(w for w in re.findall(r"[A-Za-z]+", heard) if len(w) >= 6 and w.lower() not in COMMON)
+
+
+def good_reply(item) -> str:
+    """A reply that picks up the peer's word, reflects, and invites (or asks, where required)."""
+    ask = "Are you thinking about suicide?" if item.requires else "What has been the hardest part?"
+    return (f"It sounds like {heard_word(item)} has been really painful, and you're carrying it "
+            f"on your own. {ask}")
+
+
 def partial_answer(module_index, item):
     if item.kind == "written_reply":
-        return PARTIAL_REPLIES[module_index % len(PARTIAL_REPLIES)][0]
+        return PARTIAL_REPLIES[module_index % len(PARTIAL_REPLIES)][0].format(w=heard_word(item))
     return worst_answer(item)[0]
 
 
@@ -66,7 +81,7 @@ def best_answer(item):
     if item.kind == "branching":
         return walk(item, lambda replies: max(replies, key=lambda r: r.quality))[0]
     if item.kind == "written_reply":
-        return GOOD_REPLY
+        return good_reply(item)
     return "What I noticed about myself this week."
 
 

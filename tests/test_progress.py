@@ -9,8 +9,8 @@ import nbformat
 import pytest
 from helpers import REPO, run_notebook
 
-from course_utils.progress import mean_by, practice_results
 from course_utils.content import load_module
+from course_utils.progress import mean_by, practice_results
 from course_utils.storage import AnswerStore
 
 

@@ -49,7 +49,8 @@ class TestPicksUpThisPeer:
 
 class TestAsksAboutSuicide:
     def test_direct_question_meets_the_requirement(self):
-        reply = "You said everyone would be better off, and that sounds so heavy. Are you thinking about suicide?"
+        reply = ("You said everyone would be better off, and that sounds so heavy. "
+                 "Are you thinking about suicide?")
         fraction, met = rubric_fraction(analyze_reply(reply), ["everyone would be better off"],
                                         ["asks_about_suicide"])
         assert fraction == 1.0 and met[1] == ("Asks directly and plainly about suicide", True)

@@ -76,9 +76,10 @@ def test_no_strategy_earns_more_than_the_bound(share):
 @pytest.mark.parametrize("module", GRADED, ids=lambda m: m.assignment)
 def test_a_learner_who_knows_the_keys_passes(module):
     """The same scoring gives full marks to knowledge, so a low test-wise share is not a low ceiling."""
+    import random
+
     from course_utils.scoring import score_item
     from course_utils.simulate import simulate_answer
-    import random
 
     items = [i for i in module.items if i.auto_graded and i.kind != "written_reply"]
     rng = random.Random(1)
