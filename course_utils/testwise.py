@@ -69,6 +69,8 @@ STRATEGIES: tuple[Strategy, ...] = (
              lambda t, ts, i: 1000 * is_question(t) + len(t)),
     Strategy("no directive words", "an option without should/never/just/..., else the longest",
              lambda t, ts, i: 1000 * (not has_directive(t)) + len(t)),
+    Strategy("directive words", "an option with should/never/just/..., else the longest",
+             lambda t, ts, i: 1000 * has_directive(t) + len(t)),
     Strategy("feeling words", "an option with 'sounds like', 'you feel', 'makes sense'...",
              lambda t, ts, i: 1000 * bool(FEELING_TALK.search(t)) + len(t)),
     Strategy("echoes the prompt", "the option sharing most words with the question asked",
