@@ -171,13 +171,6 @@ def best_shares(modules: Sequence[Module]) -> list[StrategyShare]:
     return best
 
 
-def practice_as_graded(module: Module) -> Module:
-    """The module with every auto-gradable practice item scored as if graded (1 point each)."""
-    items = tuple(replace(i, mode="graded", points=i.points or 1.0) if i.kind != "reflection" else i
-                  for i in module.items)
-    return replace(module, items=items)
-
-
 def hits(module: Module, seeds: Sequence[str] = SEEDS[:8]) -> list[tuple[str, list[str]]]:
     """Per item (practice ones too), the text strategies that get full credit in over half the
     learners' orders (position strategies are left out: the shuffle makes them chance)."""

@@ -215,6 +215,21 @@ class TestCheckSecrets:
         assert f"LEAK: {path}: item '{item.id}': explanation of option {option.id}" in err
         assert "Do not release" in err
 
+    @pytest.mark.slow
+    def test_planted_conversation_mood_exits_4(self, tmp_path, release, dist, capsys):
+        module = CONVERSING[0]
+        conversation = next(i for i in module.items if i.kind == "branching" and i.graded)
+        path = release / module.assignment / "items.json"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        turn = next(i for i in data["items"] if i["id"] == conversation.id)["turns"][0]
+        turn["mood"] = "guarded"
+        path.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+        shutil.copytree(REPO / "content", tmp_path / "content")
+        assert main(["--course", str(tmp_path), "check-secrets", "--release", str(release),
+                     "--dist", str(dist[0].parent)]) == 4
+        err = capsys.readouterr().err
+        assert f"LEAK: {path}: item '{conversation.id}': mood of turn {turn['id']}" in err
+
     def test_help_is_shown(self, capsys):
         with pytest.raises(SystemExit) as done:
             main(["check-secrets", "--help"])
