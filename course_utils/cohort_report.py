@@ -90,8 +90,9 @@ reliability (Cronbach's alpha, KR-20 for 0/1 items): <strong>{analysis.alpha:.2f
 <p>Flags: too easy (difficulty above 0.90), too hard (below 0.20), negative discrimination,
 strong learners (top third) choosing a distractor more often than the key; and cues that let a
 learner find the key without knowing peer support: weak learners (bottom third) choosing the key
-at least 20 points more often than strong ones, a key that is the longest option or the only
-question, a key that most learners saw at the same position. Rewrite a flagged item's options
+at least 20 points more often than strong ones, a key that is the longest option and that weak
+learners chose as often as strong ones, a key that is the only question, a key that most
+learners saw at the same position. Rewrite a flagged item's options
 (content/README.md), then <code>make check</code>.</p>
 <h2>Items</h2><table><thead><tr><th>Item</th><th>Kind</th><th>Competencies</th>
 <th>Difficulty</th><th>Discrimination</th><th>Flags</th></tr></thead><tbody>{rows}</tbody></table>

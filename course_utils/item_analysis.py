@@ -93,7 +93,7 @@ def analyse(module: Module, answers: dict[str, dict[str, Any]],
         difficulty = statistics.fmean(column) if column else 0.0
         discrimination = pearson(column, rest)
         flags = (*_flags(item, difficulty, discrimination, top_share, bottom_share),
-                 *cue_flags(item, [(seeds or {}).get(s) for s in learners]))
+                 *cue_flags(item, [(seeds or {}).get(s) for s in learners], top_share, bottom_share))
         stats.append(ItemStats(item.id, item.kind, item.competencies, difficulty, discrimination,
                                top_share, bottom_share, flags))
     by_comp: dict[str, dict[int, float]] = {}
@@ -129,15 +129,23 @@ def display_seeds(course: Path, assignment: str) -> dict[str, str | None]:
     return {}
 
 
-def cue_flags(item: Item, seeds: list[str | None]) -> tuple[str, ...]:
-    """Flags for a best-response key that length, a lone question or display position gave away."""
+def cue_flags(item: Item, seeds: list[str | None], top: dict[str, float] | None = None,
+              bottom: dict[str, float] | None = None) -> tuple[str, ...]:
+    """Flags for a best-response key that length, a lone question or display position gave away.
+
+    Length is flagged only with the cohort's evidence: the key is the longest option and the
+    bottom third chose it at least as often as the top third (a key is the longest in about a
+    quarter of well-balanced items, which alone says nothing).
+    """
     if item.kind != "best_response" or not item.options:
         return ()
     texts = [o.text for o in item.options]
     k = [o.id for o in item.options].index(item.key)
     flags = []
-    if length_rank(texts, k) == 1 and sum(len(t) == len(texts[k]) for t in texts) == 1:
-        flags.append("length gives the key away: it is the longest option")
+    longest = length_rank(texts, k) == 1 and sum(len(t) == len(texts[k]) for t in texts) == 1
+    if longest and top and bottom and bottom.get(item.key, 0) >= top.get(item.key, 0):
+        flags.append("length may give the key away: it is the longest option, and weak learners "
+                     "chose it as often as strong ones")
     if [i for i, t in enumerate(texts) if is_question(t)] == [k]:
         flags.append("the key is the only option that asks a question")
     if len(seeds) >= 5:

@@ -65,11 +65,18 @@ class TestCueFlags:
                     options=(Option("a", "Calm down.", ""), Option("b", key_text, ""),
                              Option("c", "You should rest.", ""), Option("d", "Go home.", "")))
 
-    def test_longest_key_and_lone_question_are_flagged(self):
+    def test_longest_key_that_weak_learners_choose_and_lone_question_are_flagged(self):
         from course_utils.item_analysis import cue_flags
 
-        flags = cue_flags(self.item("That sounds frightening. What happened tonight?"), [])
+        item = self.item("That sounds frightening. What happened tonight?")
+        flags = cue_flags(item, [], {"b": 0.5}, {"b": 0.6})
         assert any("longest" in f for f in flags) and any("only option" in f for f in flags)
+
+    def test_longest_key_that_strong_learners_choose_more_is_not_flagged_for_length(self):
+        from course_utils.item_analysis import cue_flags
+
+        item = self.item("That sounds frightening, and I'm here with you tonight.")
+        assert cue_flags(item, [], {"b": 0.9}, {"b": 0.3}) == ()
 
     def test_balanced_key_is_not_flagged(self):
         from course_utils.item_analysis import cue_flags
