@@ -10,12 +10,15 @@ from course_utils.display_order import DisplayOrder
 from course_utils.public import ItemsFileError, load_items
 from course_utils.render import answer_html
 from course_utils.storage import AnswerStore, grading_run
+from course_utils.vocab import ITEMS_FILE
 
 __all__ = ["active_views", "show_item", "start", "store_for"]
 
 # The views shown in this kernel, by item id (the latest one if a cell is run twice).
 active_views: dict = {}
 _stores: dict[Path, AnswerStore] = {}
+# Each folder's items file as last read, with its modification time: a notebook shows many items.
+_items: dict[Path, tuple[int, dict]] = {}
 
 
 def store_for(folder: Path | str = ".") -> AnswerStore:
@@ -42,7 +45,7 @@ def show_item(item_id: str, folder: Path | str = ".") -> None:
     imported, and formgrader and feedback show exactly what was saved.
     """
     try:
-        item = load_items(folder)[item_id]
+        item = _items_of(folder)[item_id]
     except ItemsFileError as err:
         display(HTML(f'<div role="alert"><strong>This exercise cannot be shown.</strong> {err}</div>'))
         return
@@ -60,3 +63,17 @@ def show_item(item_id: str, folder: Path | str = ".") -> None:
     active_views[item_id] = view
     display(view)
     view.show_rendering()
+
+
+def _items_of(folder: Path | str) -> dict:
+    """The folder's items, read once per change of the items file (graded turns unsealed once)."""
+    path = Path(folder).resolve()
+    try:
+        stamp = (path / ITEMS_FILE).stat().st_mtime_ns
+    except OSError:
+        stamp = -1  # missing: load_items says what to do
+    cached = _items.get(path)
+    if cached is None or cached[0] != stamp:
+        _items[path] = (stamp, load_items(path))
+    return _items[path][1]
+

@@ -56,17 +56,16 @@ class AnswerStore:
         self.path = Path(folder) / filename
         self.status = ""
         self.problem = False
+        self._seed: str | None = None  # set by _load from the file
         self._seed_settled = False
         # Read only (the default under nbgrader): nothing is moved or deleted, so no lock is needed.
         self.read_only = grading_run() if read_only is None else read_only
         if self.read_only:
             self._answers = self._load()
-            self._seed = _seed_in(self.path)
             return
         with _locked(self.path):
             _remove_stale_temp_files(self.path)
             self._answers = self._load()
-            self._seed = _seed_in(self.path)
 
     def display_seed(self, identity: str | None = None) -> str | None:
         """This learner's display-order seed, kept with the answers; made and saved on first use.
@@ -96,13 +95,13 @@ class AnswerStore:
 
     def _save_seed(self, seed: str | None) -> None:
         with _locked(self.path):
+            stored = None
             try:
-                self._answers, _notes = _read_file(self.path)
+                self._answers, _notes, stored = _read_file(self.path)
             except (OSError, _EmptyFile):
                 pass  # missing or empty: the seed starts the file
             except ValueError:
                 return  # damaged: the next answer saved keeps it aside first
-            stored = _seed_in(self.path)
             if stored is not None or seed is None:
                 self._seed = stored
                 return
@@ -120,8 +119,9 @@ class AnswerStore:
     def set(self, item_id: str, value: Any) -> None:
         """Save one answer; concurrent saves merge item by item; for the same item, the last writer wins."""
         with _locked(self.path):
+            stored = None
             try:
-                self._answers, _notes = _read_file(self.path)
+                self._answers, _notes, stored = _read_file(self.path)
             except (OSError, _EmptyFile):
                 pass  # missing, empty or not a file: what this store holds is written back (or fails)
             except ValueError as err:
@@ -131,7 +131,7 @@ class AnswerStore:
                 "value": value,
                 "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             }
-            seed = _seed_in(self.path) or self._seed
+            seed = stored or self._seed
             data = {"format": FORMAT, "answers": self._answers}
             if seed is not None:
                 data["display_seed"] = seed
@@ -143,7 +143,7 @@ class AnswerStore:
             self.status = f"No saved answers yet. Your answers are saved to {name} as you go."
             return {}
         try:
-            answers, notes = _read_file(self.path)
+            answers, notes, self._seed = _read_file(self.path)
         except _EmptyFile:
             self.status = f"{name} was empty, so there was nothing to restore. New answers are saved there."
             self.problem = True
@@ -213,7 +213,7 @@ class AnswerStore:
 def read_answers(folder: Path | str, filename: str = ANSWERS_FILE) -> dict[str, Any]:
     """The answers saved in a folder, read only (an unreadable file gives none, untouched)."""
     try:
-        entries, _notes = _read_file(Path(folder) / filename)
+        entries, _notes, _seed = _read_file(Path(folder) / filename)
     except (OSError, ValueError):
         return {}
     return {k: v["value"] for k, v in entries.items()}
@@ -240,23 +240,15 @@ def _locked(path: Path) -> Iterator[None]:
 
 def read_display_seed(folder: Path | str, filename: str = ANSWERS_FILE) -> str | None:
     """The display-order seed saved in a folder's answers file, read only (None if none)."""
-    return _seed_in(Path(folder) / filename)
-
-
-def _seed_in(path: Path) -> str | None:
-    """The display seed saved in an answers file, or None (no file, no seed, unreadable)."""
     try:
-        if path.stat().st_size > MAX_ANSWERS_BYTES:
-            return None
-        data = json.loads(path.read_bytes().decode("utf-8", errors="replace"))
-    except (OSError, ValueError, RecursionError):
+        return _read_file(Path(folder) / filename)[2]
+    except (OSError, ValueError):
         return None
-    seed = data.get("display_seed") if isinstance(data, dict) else None
-    return seed if isinstance(seed, str) and 0 < len(seed) <= 200 else None
 
 
-def _read_file(path: Path) -> tuple[dict[str, dict[str, Any]], list[str]]:
-    """The good entries of an answers file and notes on what was repaired; ValueError if unusable."""
+def _read_file(path: Path) -> tuple[dict[str, dict[str, Any]], list[str], str | None]:
+    """The good entries of an answers file, notes on what was repaired and the display seed;
+    ValueError if unusable."""
     with path.open("rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         raw = b"" if size > MAX_ANSWERS_BYTES else handle.read(MAX_ANSWERS_BYTES + 1)
@@ -272,16 +264,16 @@ def _read_file(path: Path) -> tuple[dict[str, dict[str, Any]], list[str]]:
         notes.append(f"{path.name} is not UTF-8 text; some characters were replaced")
     if not text.strip():
         raise _EmptyFile(path.name)
-    entries, skipped = _parse(text, path.name)
+    entries, skipped, seed = _parse(text, path.name)
     if skipped:
         shown = ", ".join(skipped[:5]) + (", ..." if len(skipped) > 5 else "")
         notes.append(f"{len(skipped)} entr{'y' if len(skipped) == 1 else 'ies'} in {path.name} "
                      f"{'was' if len(skipped) == 1 else 'were'} not a saved answer and left out ({shown})")
-    return entries, notes
+    return entries, notes, seed
 
 
-def _parse(text: str, name: str) -> tuple[dict[str, dict[str, Any]], list[str]]:
-    """Entries shaped like saved answers, and the ids of those that are not."""
+def _parse(text: str, name: str) -> tuple[dict[str, dict[str, Any]], list[str], str | None]:
+    """Entries shaped like saved answers, the ids of those that are not, and the display seed."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
@@ -296,7 +288,8 @@ def _parse(text: str, name: str) -> tuple[dict[str, dict[str, Any]], list[str]]:
             good[key] = entry
         else:
             skipped.append(repr(key)[:40])
-    return good, skipped
+    seed = data.get("display_seed")
+    return good, skipped, seed if isinstance(seed, str) and 0 < len(seed) <= 200 else None
 
 
 def _aside_name(path: Path) -> Path:
