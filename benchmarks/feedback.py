@@ -1,11 +1,14 @@
 """Benchmark of reply analysis on the labelled replies: per-label P/R/F1, macro-F1, speed.
 
-Run: .venv/bin/python benchmarks/feedback.py
+Run: .venv/bin/python benchmarks/feedback.py [--esconv DIR]
 The development part is the one rules were written against; the held-out part never was.
+With --esconv DIR it also measures the analyser on ESConv's real supporter turns (see
+benchmarks/esconv.py for the data, where to get it and every definition).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import statistics
 import subprocess
@@ -86,6 +89,10 @@ def heavy_imports() -> list[str]:
 
 def main() -> None:
     """Print the tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--esconv", type=Path, metavar="DIR",
+                        help="a folder holding ESConv.json or its train/valid/test.json split")
+    args = parser.parse_args()
     all_rows = []
     for part, name in PARTS.items():
         rows = load(name)
@@ -102,6 +109,11 @@ def main() -> None:
     print(f"\nmedian analysis time: {median_microseconds(all_rows):.0f} microseconds per reply")
     heavy = heavy_imports()
     print(f"heavy libraries imported with the analyser: {', '.join(heavy) or 'none'}")
+    if args.esconv:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import esconv
+
+        print(esconv.report(args.esconv))
 
 
 if __name__ == "__main__":

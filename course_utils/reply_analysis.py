@@ -17,18 +17,20 @@ from course_utils.reply_patterns import (
     LISTENING,
     NOT_REFLECTION_START,
     OPEN_QUESTION,
-    PEER_REFERENCE,
     QUESTION_START,
-    REFLECTION_STEM,
     ROADBLOCKS,
     SUGGESTIONS,
+    SUICIDE_QUESTION,
     WHY_PROBE,
 )
+from course_utils.reply_questions import question_role
+from course_utils.reply_reflection import content_stems as _content_stems
+from course_utils.reply_reflection import reflects
 from course_utils.vocab import MAX_REPLY_CHARS
 from course_utils.vocab import ROADBLOCKS as ROADBLOCK_NAMES
 
 SKILL_LABELS = ("reflection", "open_question", "closed_question", "validation", "affirmation",
-                "advice")
+                "advice", "asks_about_suicide")
 EMPTY_MESSAGE = "Write a reply first: there is nothing to look at yet."
 
 
@@ -59,6 +61,7 @@ class ReplyAnalysis:
     suggestion: str = ""
     message: str = ""
     labels: frozenset[str] = field(default_factory=frozenset)
+    asks: bool = False
 
     @property
     def roadblocks(self) -> tuple[str, ...]:
@@ -162,7 +165,17 @@ def analyze_reply(reply: str | None, peer_said: str | None = None) -> ReplyAnaly
             add("advising", s.start, s.start + m.end(), "This tells the person what to do, a "
                 "solution they did not ask for.")
     questions = [s for s in sentences if s.question]
+    advises = any(f.label == "advising" and not any(q.start <= f.start < q.end for q in questions)
+                  for f in findings)
+    roles = {}
     for s in questions:
+        roles[s.start] = role = question_role(s.text, advises)
+        if role == "asks":  # "What do you think might help?" asks; it does not advise
+            findings = [f for f in findings
+                        if not (f.label == "advising" and s.start <= f.start < s.end)]
+        if role == "advice" and not _advice_question(s.text):
+            add("advising", s.start, s.end, "A suggestion put as a question is still advice the "
+                "person did not ask for.")
         if OPEN_QUESTION.match(s.text) and not _advice_question(s.text):
             add("open_question", s.start, s.end, "An open question invites the person to say more.")
         else:
@@ -184,7 +197,7 @@ def analyze_reply(reply: str | None, peer_said: str | None = None) -> ReplyAnaly
     roadblock_spans = [(f.start, f.end) for f in findings if f.label in ROADBLOCK_NAMES]
     kind_spans = [(f.start, f.end) for f in findings if f.label in ("validation", "affirmation")]
     for s in sentences:
-        if s.question or not _reflects(s.text):
+        if not _reflects(s.text, peer, s.question):
             continue
         if any(a < s.end and b > s.start for a, b in roadblock_spans):
             continue  # "you should..." or "you're so strong" are not reflections
@@ -197,21 +210,42 @@ def analyze_reply(reply: str | None, peer_said: str | None = None) -> ReplyAnaly
         add("reflection", s.start, s.end,
             "A complex reflection adds meaning: it names what sits under the words."
             if kind == "complex" else "A reflection gives back what you heard, so they feel heard.")
+    for s in questions:
+        if SUICIDE_QUESTION.search(s.text):
+            add("asks_about_suicide", s.start, s.end, "Asking directly about suicide, in plain "
+                "words, lets the person answer honestly; asking does not put the idea there.")
+    if peer and all(f.label in ("open_question", "closed_question") for f in findings) \
+            and _leaves_topic(norm, peer):
+        add("distracting", 0, len(reply.rstrip()), "This moves away from what the person just "
+            "told you: none of their words or feelings come back in it.")
     findings = _dedupe(findings)
     labels = {f.label for f in findings}
     if labels & {"advising", "lecturing", "ordering"}:
         labels.add("advice")
     return ReplyAnalysis(reply=reply, findings=tuple(sorted(findings, key=lambda f: f.start)),
                          reflection=reflection, verdict=_verdict(labels),
-                         suggestion=_suggest(labels, findings), labels=frozenset(labels))
+                         suggestion=_suggest(labels, findings), labels=frozenset(labels),
+                         asks="asks" in roles.values() and "advice" not in labels)
 
 
-def _reflects(text: str) -> bool:
-    """Whether a statement gives back the peer's experience (before roadblocks are excluded)."""
+def _reflects(text: str, peer: str, question: bool) -> bool:
+    """Whether a sentence gives back the peer's experience (before roadblocks are excluded)."""
     if NOT_REFLECTION_START.match(text) or len(text.split()) < 2 and not INTENSITY.search(text):
         return False
-    return bool(REFLECTION_STEM.match(text) or PEER_REFERENCE.search(text)
-                or INTENSITY.search(text) or FEELING_RX.search(text))
+    return reflects(text, peer, question)
+
+
+BACK_REFERENCE = re.compile(r"\b(?:that|this|it|those|these|he|she|they|him|her|them|there|his|"
+                            r"their|hers|what happened|so much|all of|mind|feel\w*|going through|"
+                            r"hard\w*|holding|doing|happen\w*|like for you|mean|going on|been like|"
+                            r"heart|head|okay|ok|safe|cop(?:e|ing)|right now)\b")
+
+
+def _leaves_topic(norm: str, peer: str) -> bool:
+    """A reply of several content words that takes up nothing the peer said: a change of topic."""
+    own = _content_stems(norm)
+    return (len(own) >= 2 and not own & _content_stems(peer) and not FEELING_RX.search(norm)
+            and not BACK_REFERENCE.search(norm))
 
 
 def _advice_question(text: str) -> bool:

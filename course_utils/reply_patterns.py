@@ -83,6 +83,11 @@ WHY_PROBE = _rx(r"why (?:did|didn'?t|would|wouldn'?t|do|don'?t|are|aren'?t|were|
 
 LISTENING: dict[str, tuple[re.Pattern[str], str]] = {
     "validation": (_rx(
+        r"sorry (?:to hear|that|you|about|for)", r"(?:i'?m|i am|im) (?:so |very |really |truly )?sorry",
+        r"(?:that'?s|that is|thats) (?:a lot|so much)(?! of (?:fun|work))", r"a lot to (?:carry|deal|handle|take)",
+        r"i (?:can |totally |completely |definitely )?(?:understand|get it|get that)(?: that| how| why|\.|!|,|$)",
+        r"(?:you'?re|you are|ur|youre) not alone", r"not the only one",
+        r"(?:perfectly |totally |completely )?(?:normal|natural|okay|ok) to (?:feel|be|want|have)",
         r"makes? (?:total |complete |so much |a lot of |perfect )?sense", r"no wonder",
         r"of course (?:you|u|that|it|this|ur|youre|you'?re)", r"any(?:one|body) (?:\w+ ){0,3}would",
         r"would (?:\w+ )?(?:\w+ )?(?:anyone|anybody) (?:down|up|out)",
@@ -96,6 +101,19 @@ LISTENING: dict[str, tuple[re.Pattern[str], str]] = {
         r"(?:it|that) (?:makes|made) sense",
         ), "says the feeling makes sense, which helps the person feel understood."),
     "affirmation": (_rx(
+        r"(?:sounds|seems|looks) like a (?:good|great|wonderful|smart|healthy|solid|fantastic) (?:idea|plan|step|start|way)",
+        r"(?:you|u) deserve", r"admirable", r"(?:you|u) (?:seem|sound) (?:like )?(?:a |an |really |so |very )*(?:great|nice|"
+        r"wonderful|kind|strong|caring|smart|thoughtful|good|lovely|amazing|positive|capable)",
+        r"be proud", r"(?:good|healthy|great) (?:coping|habits?|choices?|skills?)", r"(?:you|u) (?:are|'re) (?:a )?"
+        r"(?:good|great|kind|caring|wonderful|loving|thoughtful|capable|resilient|strong) (?:person|parent|mom|dad|friend|"
+        r"mother|father)", r"(?:you|u) (?:are|'re) (?:clearly |obviously )?(?:resilient|capable|determined|hardworking)",
+        r"i believe in (?:you|u)", r"(?:i'?m|i am) (?:so |very |really )?proud of", r"(?:good|great) for (?:you|u)",
+        r"(?:you'?re|you are|ur|youre) (?:doing|making) (?:great|well|good|the right|your best|a great|progress|"
+        r"strides|an effort)", r"(?:you|u)(?:'ve| have) (?:done|made|taken) (?:a |the )?(?:great|good|big|"
+        r"first|right|huge) ", r"(?:that'?s|that is|thats|what a) (?:a )?(?:good|great|wonderful|smart|"
+        r"healthy|positive) (?:idea|plan|step|start|thing|way|choice|decision|mindset|attitude|goal)",
+        r"(?:that'?s|that is|thats|it'?s|it is|sounds) (?:so |really |very )?(?:great|good|awesome|"
+        r"wonderful|fantastic|amazing|excellent|positive|encouraging)(?! (?:to|at|with|for|idea))",
         r"took (?:a lot of |real |so much )?(?:courage|guts|strength|bravery)",
         r"(?:you|u)(?:'ve| have|ve) (?:been|kept|stayed|worked|managed|held|come|made it|gotten|"
         r"shown|done (?:a lot|so much|what))", r"(?:you|u) (?:clearly|really|obviously|truly) "
@@ -150,6 +168,25 @@ ROADBLOCKS: dict[str, tuple[re.Pattern[str], str]] = {
         r"(?:you|u) owe it",
         ), "tells the person what they ought to do or feel, which can feel like a sermon."),
     "advising": (_rx(
+        r"(?:you|u) (?:can|could) (?:also |even |always |just |definitely |maybe |still )?(?:try|go|start|take|use|"
+        r"look|find|ask|talk|join|download|search|reach|call|text|contact|write|make|spend|plan|set|get|"
+        r"check|consider|visit|apply|volunteer|learn|practice|focus|do (?:some|something|a|it))\b",
+        r"(?:you|u) (?:really |just |also |may |might )?need to", r"i (?:would|'d|d) (?:definitely |probably |also |"
+        r"really )?(?:talk|try|go|start|look|do|reach|ask|tell|call|find|consider|think about|get|take)\b",
+        r"i (?:find|found) it (?:helpful|useful|helps)", r"(?:what|something that) (?:helps|helped|works|worked) "
+        r"(?:for )?me", r"(?:can|could|may|might|will|would) (?:really |also |definitely |probably )?(?:help|be "
+        r"(?:helpful|useful|a good|good for|beneficial|worth))", r"(?:is|be|are) (?:a |an )?(?:good|great|"
+        r"nice|helpful|useful) (?:idea|way|solution|option|place|start|resource|tool|outlet)",
+        r"give it a (?:try|shot|go)", r"(?<!you )(?<!u )(?<!i )(?<!they )(?<!she )(?<!he )(?<!we )keep (?:on )?(?:trying|going|doing|seeking|focusing|busy|looking|"
+        r"working|applying|practicing|pushing|reaching)", r"(?:it'?s|it is|its) (?:very |really |so )?"
+        r"(?:important|best|good|helpful|a good idea|wise|useful|worth) (?:to|for you to)\b",
+        r"(?:some|many|most|a lot of) people (?:find|like|use|try|have found|benefit)", r"(?:maybe|perhaps) "
+        r"(?:keeping|trying|getting|talking|doing|finding|taking|making|reaching|looking|writing|"
+        r"starting|joining|having|setting|being)", r"i (?:think|believe|feel) (?:it|that) (?:would|might|"
+        r"could|will) (?:help|be)", r"i (?:think|believe) (?:you|u) (?:should|could|can|need|might|may)",
+        r"(?:there are|there'?s) (?:many|lots of|a lot of|some|plenty of|tons of) (?:\w+ ){0,3}(?:you can|"
+        r"that can|online|resources|programs|groups|apps|websites|sites|ways|services|hotlines)",
+        r"(?:helps?|helped) (?:me )?(?:a lot )?(?:to|with|when)\b(?! (?:you|u)\b)",
         r"(?:you|u) (?:really |just |honestly )?(?:should|could)(?!'?ve| have)\b",
         r"(?:you|u) (?:might want to|may want to|might try|could try|ought to (?!be|feel|know))",
         r"why (?:don'?t|dont|not) (?:you|u|just)", r"(?<!of )(?<!keep )\btry (?:to|and|a|some|the|"
@@ -161,7 +198,7 @@ ROADBLOCKS: dict[str, tuple[re.Pattern[str], str]] = {
         r"(?:it|that) (?:might|would|could|may) help", r"what (?:you|u) (?:need|should do) is",
         r"i(?:'d| would|d) (?:suggest|recommend|advise)", r"if i (?:were|was) (?:you|u)",
         r"(?:just|simply) (?:go|call|take|tell|ask|ignore|get|talk|leave|say|text|find|sign|apply|"
-        r"block|walk|write|breathe)", r"(?:call|text|contact|email) (?:988|your|a|the|them|him|her|hr)",
+        r"block|walk|write|breathe)", r"(?<!to )(?<!you )(?<!i )(?:call|text|contact|email) (?:988|your|a|the|them|him|her|hr)",
         r"see (?:a|your) (?:doctor|therapist|counselor|counsellor|lawyer|psychiatrist)",
         r"(?:go|get) (?:for a (?:walk|run)|see a|some (?:rest|sleep|help|air))", r"take (?:a|some) (?:walk|break|deep|bath|"
         r"day|nap|time)", r"(?:the|a) (?:best|good) (?:thing|idea|way) (?:to do|would be|is)",
@@ -242,6 +279,14 @@ ROADBLOCKS: dict[str, tuple[re.Pattern[str], str]] = {
         r"father|mother|ex)",
         ), "tells the person what they 'really' feel or why, instead of asking."),
     "reassuring": (_rx(
+        r"keep (?:your|ur|you) (?:head|chin) up", r"(?:don'?t|do not) (?:beat yourself|be (?:too )?hard on)",
+        r"try not to (?:worry|stress|let)", r"(?:don'?t|do not) let (?:it|this|that|her|him|them) (?:get|ruin|bring|"
+        r"stop|keep)", r"(?:there'?s|there is) (?:some |still )?hope", r"new beginning", r"(?:will|'ll) pass",
+        r"(?:it|this|that|things) (?:gets?|will get|can get) (?:better|easier)",
+        r"i am sure", r"(?:you|u)(?:'ll| will|ll) (?:be able|get|find|make|overcome|pull|come|figure|"
+        r"feel better|do (?:fine|great|well|it))", r"(?:things|it|everything|this|that)(?:'ll| will| is going to|'s going to) "
+        r"(?:get|be|work|turn|improve)", r"good things (?:will|are)", r"(?:there'?s|there is) (?:always )?hope",
+        r"(?:you|u) (?:can|will) (?:do it|do this|get through|overcome|make it)",
         r"don'?t worry", r"dont worry", r"no worries", r"(?:it|things|everything|all|that)(?:'ll|"
         r"ll| will| is going to|'s going to|s gonna|'s gonna| gonna) (?:all )?(?:be (?:ok|okay|"
         r"fine|alright|all right|better|good)|work(?:s)? out|get better|turn out|blow over|pass)",
@@ -293,6 +338,10 @@ SUGGESTIONS: dict[str, str] = {
     "probing": "One open question is enough; then listen and reflect what they say.",
     "distracting": "Stay on their topic: reflect what they just told you.",
 }
+
+# A question that names suicide in plain words (asking about it is the safe practice, not a risk).
+SUICIDE_QUESTION = re.compile(r"\b(?:suicid\w*|kill(?:ing)? (?:yourself|urself)|end(?:ing)? (?:your|ur) "
+                              r"(?:own )?life|tak(?:e|ing) (?:your|ur) (?:own )?life)\b")
 
 # A statement that starts like this is validation or affirmation, not a reflection.
 NOT_REFLECTION_START = re.compile(
