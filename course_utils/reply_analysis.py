@@ -194,16 +194,13 @@ def analyze_reply(reply: str | None, peer_said: str | None = None) -> ReplyAnaly
         for m in pattern.finditer(norm):
             add(name, m.start(), m.end(), f"This {message}")
     reflection = "none"
-    roadblock_spans = [(f.start, f.end) for f in findings if f.label in ROADBLOCK_NAMES]
-    kind_spans = [(f.start, f.end) for f in findings if f.label in ("validation", "affirmation")]
+    roadblock_spans = [(f.start, f.end) for f in findings
+                       if f.label in ROADBLOCK_NAMES and f.label != "probing"]
     for s in sentences:
         if not _reflects(s.text, peer, s.question):
             continue
         if any(a < s.end and b > s.start for a, b in roadblock_spans):
             continue  # "you should..." or "you're so strong" are not reflections
-        if not (FEELING_RX.search(s.text) or INTENSITY.search(s.text)) and any(
-                a < s.end and b > s.start for a, b in kind_spans):
-            continue  # "It's understandable you're fed up" validates; it is not a reflection
         kind = "complex" if _is_complex(s.text, peer) else "simple"
         if kind == "complex" or reflection == "none":
             reflection = kind

@@ -170,7 +170,7 @@ ROADBLOCKS: dict[str, tuple[re.Pattern[str], str]] = {
     "advising": (_rx(
         r"(?:you|u) (?:can|could) (?:also |even |always |just |definitely |maybe |still )?(?:try|go|start|take|use|"
         r"look|find|ask|talk|join|download|search|reach|call|text|contact|write|make|spend|plan|set|get|"
-        r"check|consider|visit|apply|volunteer|learn|practice|focus|do (?:some|something|a|it))\b",
+        r"check|consider|visit|apply|volunteer|learn|practice|focus|do (?:some|something))\b",
         r"(?:you|u) (?:really |just |also |may |might )?need to", r"i (?:would|'d|d) (?:definitely |probably |also |"
         r"really )?(?:talk|try|go|start|look|do|reach|ask|tell|call|find|consider|think about|get|take)\b",
         r"i (?:find|found) it (?:helpful|useful|helps)", r"(?:what|something that) (?:helps|helped|works|worked) "
@@ -183,7 +183,7 @@ ROADBLOCKS: dict[str, tuple[re.Pattern[str], str]] = {
         r"(?:some|many|most|a lot of) people (?:find|like|use|try|have found|benefit)", r"(?:maybe|perhaps) "
         r"(?:keeping|trying|getting|talking|doing|finding|taking|making|reaching|looking|writing|"
         r"starting|joining|having|setting|being)", r"i (?:think|believe|feel) (?:it|that) (?:would|might|"
-        r"could|will) (?:help|be)", r"i (?:think|believe) (?:you|u) (?:should|could|can|need|might|may)",
+        r"could|will) (?:help|be)", r"i (?:think|believe) (?:you|u) (?:should|need|might want|may want)",
         r"(?:there are|there'?s) (?:many|lots of|a lot of|some|plenty of|tons of) (?:\w+ ){0,3}(?:you can|"
         r"that can|online|resources|programs|groups|apps|websites|sites|ways|services|hotlines)",
         r"(?:helps?|helped) (?:me )?(?:a lot )?(?:to|with|when)\b(?! (?:you|u)\b)",
@@ -362,9 +362,11 @@ INTENSITY = re.compile(r"\b(?:hard|heavy|endless|deep|huge|terrifying|painful|sc
 # A sentence that starts with a bare verb is an instruction: a suggestion the peer did not ask for.
 IMPERATIVE = re.compile(
     r"^(?:(?:ok(?:ay)?|so|and|then|first(?: thing)?|also|just|please|honestly|seriously|look|"
-    r"listen)[,:]?\s+)*(?!tell me|talk to me|keep (?:your|ur) chin)(?:try|call|ask|look up|look for|look into|block|delete|wait|go|get|take|tell|write|make|"
+    r"listen)[,:]?\s+)*(?!tell me|talk to me|keep (?:your|ur) (?:chin|head)|take care|take it easy|hang in|keep up the|"
+    r"have a (?:good|great|nice|wonderful|lovely|happy|blessed)|enjoy|stay safe|feel better|be well|"
+    r"trust me|get well|let me)(?:try|call|ask|look up|look for|look into|block|delete|wait|go|get|take|tell|write|make|"
     r"find|put|keep|text|email|leave|move|sign|apply|check|read|eat|sleep|drink|exercise|walk|breathe|"
     r"remember|focus|consider|reach out|talk|join|start|avoid|ignore|give|trust|set|pick|head|grab|"
-    r"use|spend|practice|practise|hang in|push|report|document|save|schedule|book|see|"
+    r"use|spend|practice|practise|push|report|document|save|schedule|book|see|"
     r"journal|meditate|pray|unplug|distract|treat|drop|cut)\b"
 )

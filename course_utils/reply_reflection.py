@@ -14,13 +14,13 @@ import re
 from course_utils.reply_patterns import FEELING_RX
 
 LEAD = (r"^(?:(?:and|but|oh|oh no|ah|aw+|wow|whoa|omg|hmm+|mm+|yeah|yes|ok(?:ay)?|well|right|"
-        r"i see|gosh|man|ugh|honestly|sorry|dang|damn|geez)[,.!]*\s+)*")
+        r"i see|gosh|man|ugh|honestly|sorry|dang|damn|geez|dear|oh dear|alright|hm+|ahh+)[,.!]*\s+)*")
 HARD = (r"(?:a lot|so much|hard|difficult|tough|rough|painful|frustrating|stressful|scary|heavy|"
         r"upsetting|awful|terrible|horrible|sad|overwhelming|challenging|exhausting|lonely|"
         r"isolating|draining|confusing|unfair|hurtful|heartbreaking|devastating|brutal|"
         r"disappointing|discouraging|worrying|nerve[- ]?wracking|a heavy \w+|a hard \w+|"
         r"a tough \w+|a rough \w+|a lot to \w+)")
-VERY = r"(?:so |really |very |such |pretty |quite |incredibly |extremely |super |truly )?"
+VERY = r"(?:so |really |realy |rly |very |such |pretty |quite |incredibly |extremely |super |truly )?"
 YOU = r"(?:you|u)"
 YOURE = r"(?:you'?re|you are|ur|u r|youre)"
 OPENER = re.compile(LEAD + r"(?:"
@@ -32,32 +32,40 @@ OPENER = re.compile(LEAD + r"(?:"
     r"i\s+(?:can\s+|could\s+)?(?:hear|sense|see|tell|imagine|understand|gather|get)\s+"
     r"(?:that\s+|how\s+|why\s+|what\s+)?(?:" + YOU + r"|your|" + YOURE + r"|it'?s|this|that "
     r"(?:must|is|was|would|has|can))\b|"
-    r"i\s+get\s+the\s+(?:sense|feeling|impression)|what\s+i'?m\s+hearing|"
+    r"i\s+get\s+the\s+(?:sense|feeling|impression)|what\s+i'?m\s+hearing|i'?m\s+hearing|"
+    r"i\s+am\s+hearing|from\s+what\s+(?:i|you)|it\s+appears|i\s+(?:feel|can feel)\s+your|"
     r"if\s+i\s+(?:understand|hear|get)\s+(?:you|this|that|it)|let\s+me\s+see\s+if|"
     r"in\s+other\s+words|correct\s+me\s+if|"
     + YOURE + r"\s+(?:feeling|saying|not sure|unsure|worried|afraid|scared|torn|stuck|caught|"
     r"carrying|wondering|missing|dealing|going through|struggling|having a|left|on edge|hurting|"
     r"exhausted|tired|frustrated|angry|upset|sad|lonely|anxious|stressed|overwhelmed|hurt)\b|"
     + YOU + r"\s+(?:really\s+|still\s+|just\s+)?(?:feel|felt|want|wanted|wish|miss|hoped|needed|"
-    r"care|love|mean|think|thought|worry|fear|don'?t feel|don'?t want|don'?t know|can'?t|"
-    r"couldn'?t|didn'?t|never)\b|"
+    r"care|love|mean|think|thought|worry|fear|don'?t feel|don'?t want|don'?t know)\b|"
     + YOU + r"(?:'ve|\s+have|ve)\s+been\s+(?:feeling|going through|dealing|struggling|carrying|"
     r"trying|through|holding|fighting|on your own|alone|left)\b|"
     + YOU + r"\s+must\s+(?:be|feel|have)\b|"
     r"(?:that|it|this)\s+must\s+(?:be|have been|feel|have felt|hurt|sting|make)\b|"
     r"(?:that|it|this)\s+(?:left|leaves|made|makes|has made|has left|keeps)\s+" + YOU + r"\b|"
-    r"(?:that|it|this)(?:'s|s| is| was| has been| must be| can be| would be|'d be)\s+" + VERY
-    + HARD + r"|"
+    r"(?:that|this)(?:'s|s| is| was| has been| must be| would be|'d be)\s+" + VERY + HARD + r"|"
+    r"it(?: must be| must have been| sounds| has been)\s+" + VERY + HARD + r"|"
     r"what\s+a\s+" + VERY + r"(?:lot|week|day|year|mess|blow|shock)|"
     r"it'?s\s+like\s+(?:" + YOU + r"|nobody|no one|everything|the)\b"
     r")")
 # Sentences about "you" that are not reflections: thanks, wishes, promises, instructions.
 NOT_REFLECTION = re.compile(
     r"\b(?:" + YOURE + r" welcome|your welcome|you too|thank(?:s| you)|i hope|good luck|nice to|"
-    r"glad|if " + YOU + r"\b|when " + YOU + r" (?:feel|are|get)\b)|"
+    r"glad|if " + YOU + r"\b|when " + YOU + r" (?:feel|are|get)\b|shouldn'?t|should|sorry|not alone|"
+    r"understandable|valid|okay to|ok to|normal to|don'?t have to|do not have to|does not mean|"
+    r"doesn'?t mean|(?:sounds|seems|looks) like (?:a |an )?(?:good|great|fun|nice|plan|idea|"
+    r"wonderful|lovely|fantastic)|^i hear you\s*(?:[.!,]|on|too|$)|perhaps|maybe|best advice)|"
     + LEAD + r"(?:(?:i'?m sure|i know|i think|i believe|and|but|so)\s+)?" + YOU
     + r"(?:'ll| will|ll|'d| would| can| could| should| might| may| need to| have to| got to| "
     r"gotta| ought| deserve| are not alone|'re not alone)\b")
+SYMPATHY_LEAD = re.compile(LEAD + r"(?:(?:i'?m|i am|im)\s+)?(?:so\s+|very\s+|really\s+|truly\s+)?"
+                           r"(?:sorry|i\s+(?:can\s+)?understand)\s+(?:to\s+hear\s+)?(?:that\s+|about\s+|"
+                           r"how\s+)?(?=(?:you|your|u|ur|you'?re|it|this|the|all)\b)")
+GENERAL = re.compile(r"\b(?:people|sometimes|many|most|always|usually|"
+                     r"generally|often|really helps?|helps?|advice|important)\b")
 FIRST_PERSON = re.compile(LEAD + r"(?:i|i'm|i've|i'd|im|my|me|we|we're|our|let'?s)\b")
 CHECK_END = re.compile(r"(?:is that|was that|am i|did i get that|have i got that|does that sound|"
                        r"would that be|is this)\s+(?:\w+\s+)?(?:right|correct|so|true|accurate|"
@@ -116,6 +124,9 @@ def reflects(sentence: str, peer: str, question: bool) -> bool:
     """Whether a sentence gives back what the peer said or felt (check-ins included)."""
     if question:
         return is_check_in(sentence)
+    rest = SYMPATHY_LEAD.sub("", sentence, count=1)
+    if rest != sentence and len(rest.split()) >= 3:
+        return reflects(rest, peer, question)  # "I'm sorry that your parents push you so hard"
     if NOT_REFLECTION.search(sentence):
         return False
     if OPENER.match(sentence):
@@ -123,4 +134,6 @@ def reflects(sentence: str, peer: str, question: bool) -> bool:
     about_them = OWN.search(sentence)
     if about_them and FEELING_RX.search(sentence[about_them.start():]):
         return True  # "and now you're stuck with all of it, scared": a feeling named as theirs
-    return not FIRST_PERSON.match(sentence) and shared_words(sentence, peer) >= 2
+    if FIRST_PERSON.match(sentence) or GENERAL.search(sentence):
+        return False
+    return shared_words(sentence, peer) >= (2 if about_them else 3)

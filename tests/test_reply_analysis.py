@@ -67,9 +67,10 @@ class TestAnalyzeReply:
     def test_simple_reflection_repeats_content(self):
         assert analyze_reply("So your boss yelled at you.", PEER).reflection == "simple"
 
-    def test_a_paraphrase_asked_as_a_question_is_not_a_reflection(self):
+    def test_a_paraphrase_asked_as_a_question_is_a_check_in_reflection(self):
         result = analyze_reply("You froze?", PEER)
-        assert result.reflection == "none" and result.has("closed_question")
+        assert result.reflection == "simple" and result.has("closed_question")
+        assert not result.asks
 
     @pytest.mark.parametrize(
         ("reply", "verdict"),
