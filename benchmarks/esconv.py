@@ -66,8 +66,19 @@ def conversations(folder: Path) -> list[dict]:
 
 def held_aside(conversation: dict) -> bool:
     """Whether a conversation is in the held-aside part (a stable fifth of them)."""
-    key = (conversation.get("situation") or "") + json.dumps(conversation["dialog"][:2])
+    key = (conversation.get("situation") or "") + json.dumps([_as_split_row(u) for u in
+                                                               conversation["dialog"][:2]])
     return hashlib.sha256(key.encode("utf-8")).digest()[0] % 5 == 0
+
+
+def _as_split_row(utterance: dict) -> dict:
+    """An utterance as the split files write it (text, speaker usr/sys, strategy), for hashing."""
+    if "text" in utterance:
+        return utterance
+    seeker = utterance["speaker"] in ("seeker", "usr")
+    row = {"text": utterance["content"], "speaker": "usr" if seeker else "sys"}
+    strategy = (utterance.get("annotation") or {}).get("strategy")
+    return row if seeker or not strategy else {**row, "strategy": strategy}
 
 
 def turns(folder: Path) -> list[Turn]:

@@ -196,7 +196,7 @@ ROADBLOCKS: dict[str, tuple[re.Pattern[str], str]] = {
         r"the right thing (?:is|would be|to do is) to", r"just push through", r"push through it", r"(?:maybe|perhaps) (?:you|u) (?:could|should|can|might|need|just|try|want)",
         r"(?:maybe|perhaps) (?:just|try|consider|it would)",
         r"(?:it|that) (?:might|would|could|may) help", r"what (?:you|u) (?:need|should do) is",
-        r"i(?:'d| would|d) (?:suggest|recommend|advise)", r"if i (?:were|was) (?:you|u)",
+        r"i(?:'d| would|d|'m going to| will)? (?:definitely |really |strongly |highly |also |just )?(?:suggest|recommend|advise)", r"if i (?:were|was) (?:you|u)",
         r"(?:just|simply) (?:go|call|take|tell|ask|ignore|get|talk|leave|say|text|find|sign|apply|"
         r"block|walk|write|breathe)", r"(?<!to )(?<!you )(?<!i )(?:call|text|contact|email) (?:988|your|a|the|them|him|her|hr)",
         r"see (?:a|your) (?:doctor|therapist|counselor|counsellor|lawyer|psychiatrist)",

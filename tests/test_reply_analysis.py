@@ -102,3 +102,71 @@ class TestTypedResult:
         assert result.validation and result.advice and not result.affirmation
         assert result.open_questions == ("What helps you?",)
         assert result.closed_questions == ("Did you sleep?",)
+
+
+class TestRealReplyShapes:
+    """Shapes of real supporters' replies that the analyser once got wrong."""
+
+    @pytest.mark.parametrize("reply", ["Take care!", "Hang in there.", "Keep up the great work!",
+                                       "Have a good night.", "Stay safe and good luck."])
+    def test_pleasantries_are_not_advice(self, reply):
+        assert not analyze_reply(reply, PEER).advice
+
+    @pytest.mark.parametrize("reply", [
+        "It can help to just let yourself rest for a day.",
+        "I would definitely recommend talking to someone you trust.",
+        "Do you have someone you can talk to?",
+        "Have you ever tried writing it down?",
+        "Maybe try a short walk when it builds up.",
+    ])
+    def test_hedged_and_question_form_suggestions_are_advice(self, reply):
+        result = analyze_reply(reply, PEER)
+        assert result.advice and not result.asks
+
+    @pytest.mark.parametrize("reply", ["I am so sorry to hear that.", "That's a lot.",
+                                       "I'm sorry that happened to you."])
+    def test_sympathy_and_acknowledgement_count_as_validation(self, reply):
+        assert analyze_reply(reply, PEER).validation
+
+    @pytest.mark.parametrize("reply", ["I am sure it will all work out.", "I'm sure it'll be fine."])
+    def test_i_am_sure_is_reassurance_either_way_it_is_typed(self, reply):
+        assert "reassuring" in analyze_reply(reply, PEER).roadblocks
+
+    def test_you_too_is_not_a_reflection(self):
+        assert analyze_reply("You too and stay safe!", PEER).reflection == "none"
+
+    def test_a_suggestion_about_you_is_not_a_reflection(self):
+        result = analyze_reply("You can also take this time to focus on hobbies.", PEER)
+        assert result.reflection == "none" and result.advice
+
+    def test_a_check_in_reflects_without_asking(self):
+        result = analyze_reply("So you froze in front of all of them?", PEER)
+        assert result.reflection != "none" and not result.asks
+
+    def test_an_open_question_asks(self):
+        assert analyze_reply("What went through your mind right then?", PEER).asks
+
+
+class TestTopicAndCrisis:
+    def test_a_reply_that_leaves_what_the_peer_said_is_a_change_of_topic(self):
+        result = analyze_reply("How was your weekend, did you go anywhere fun?", PEER)
+        assert "distracting" in result.roadblocks
+
+    @pytest.mark.parametrize("reply", ["How are you holding up?", "What happened after that?",
+                                       "Your boss yelled at you in front of everyone?"])
+    def test_staying_with_the_peer_is_not_a_change_of_topic(self, reply):
+        assert "distracting" not in analyze_reply(reply, PEER).roadblocks
+
+    def test_without_the_peers_words_no_topic_change_is_claimed(self):
+        assert "distracting" not in analyze_reply("How was your weekend?").roadblocks
+
+    @pytest.mark.parametrize("reply", ["Are you thinking about suicide?",
+                                       "When you say that, are you thinking of killing yourself?"])
+    def test_a_plain_words_question_about_suicide_is_its_own_finding(self, reply):
+        result = analyze_reply(reply, "I can't do this anymore.")
+        assert result.has("asks_about_suicide")
+        assert "probing" not in result.roadblocks
+
+    def test_a_hint_is_not_asking_about_suicide(self):
+        result = analyze_reply("You're not going to do anything silly, are you?", "I can't do this.")
+        assert not result.has("asks_about_suicide")
