@@ -101,6 +101,8 @@ LISTENING: dict[str, tuple[re.Pattern[str], str]] = {
         r"(?:it|that) (?:makes|made) sense",
         ), "says the feeling makes sense, which helps the person feel understood."),
     "affirmation": (_rx(
+        r"(?:you|u) (?:have|'ve|got) (?:the |a lot of |so much )?(?:strength|courage|potential|skills|talent)",
+        r"(?:great|good|wonderful|awesome|nice) (?:that|to hear)", r"(?:very|so) true", r"fair enough",
         r"(?:sounds|seems|looks) like a (?:good|great|wonderful|smart|healthy|solid|fantastic) (?:idea|plan|step|start|way)",
         r"(?:you|u) deserve", r"admirable", r"(?:you|u) (?:seem|sound) (?:like )?(?:a |an |really |so |very )*(?:great|nice|"
         r"wonderful|kind|strong|caring|smart|thoughtful|good|lovely|amazing|positive|capable)",
@@ -279,6 +281,7 @@ ROADBLOCKS: dict[str, tuple[re.Pattern[str], str]] = {
         r"father|mother|ex)",
         ), "tells the person what they 'really' feel or why, instead of asking."),
     "reassuring": (_rx(
+        r"(?:you|u)(?:'ll| will|ll) be (?:able|fine|ok|okay|alright)", r"(?:you|u) (?:can|will) (?:find|get|make|do|handle|beat)",
         r"keep (?:your|ur|you) (?:head|chin) up", r"(?:don'?t|do not) (?:beat yourself|be (?:too )?hard on)",
         r"try not to (?:worry|stress|let)", r"(?:don'?t|do not) let (?:it|this|that|her|him|them) (?:get|ruin|bring|"
         r"stop|keep)", r"(?:there'?s|there is) (?:some |still )?hope", r"new beginning", r"(?:will|'ll) pass",

@@ -48,6 +48,8 @@ OPENER = re.compile(LEAD + r"(?:"
     r"(?:that|it|this)\s+(?:left|leaves|made|makes|has made|has left|keeps)\s+" + YOU + r"\b|"
     r"(?:that|this)(?:'s|s| is| was| has been| must be| would be|'d be)\s+" + VERY + HARD + r"|"
     r"it(?: must be| must have been| sounds| has been)\s+" + VERY + HARD + r"|"
+    r"(?:that|this|it)\s+(?:really\s+|totally\s+|must\s+|just\s+)?sucks?\b|"
+    r"(?:that|this)(?:'s|s| is)\s+(?:even\s+)?(?:worse|the worst)\b|"
     r"what\s+a\s+" + VERY + r"(?:lot|week|day|year|mess|blow|shock)|"
     r"it'?s\s+like\s+(?:" + YOU + r"|nobody|no one|everything|the)\b"
     r")")
