@@ -95,7 +95,7 @@ class Item:
     lesson: tuple[str, ...] = ()
     turns: tuple[Turn, ...] = ()
     debrief: str = ""
-    requires: tuple[str, ...] = ()
+    auto_rubric: tuple[tuple[str, float], ...] = ()  # empty: the course's default
 
     @property
     def graded(self) -> bool:

@@ -42,7 +42,7 @@ def to_public(item: Item, reveal: bool | None = None) -> dict[str, Any]:
         "labels": list(item.labels),
         "rubric": list(item.rubric),
         "lesson": list(item.lesson),
-        "requires": list(item.requires),
+        "auto_rubric": [list(pair) for pair in item.auto_rubric],
         "turns": _turns_to_json(item, practice),
     }
     if practice:
@@ -70,7 +70,8 @@ def from_public(data: dict[str, Any]) -> Item:
         labels=tuple(data.get("labels", ())), key=key, rubric=tuple(data.get("rubric", ())),
         example=data.get("example", ""), lesson=tuple(data.get("lesson", ())),
         turns=tuple(_turn_from_json(data["id"], t) for t in data.get("turns", ())),
-        debrief=data.get("debrief", ""), requires=tuple(data.get("requires", ())),
+        debrief=data.get("debrief", ""), auto_rubric=tuple((str(name), float(weight))
+                                                        for name, weight in data.get("auto_rubric", ())),
     )
 
 

@@ -66,6 +66,7 @@ NOT_REFLECTION = re.compile(
 SYMPATHY_LEAD = re.compile(LEAD + r"(?:(?:i'?m|i am|im)\s+)?(?:so\s+|very\s+|really\s+|truly\s+)?"
                            r"(?:sorry|i\s+(?:can\s+)?understand)\s+(?:to\s+hear\s+)?(?:that\s+|about\s+|"
                            r"how\s+)?(?=(?:you|your|u|ur|you'?re|it|this|the|all)\b)")
+SOUNDS_HARD = re.compile(r"\b(?:sounds?|seems?|must (?:be|feel))\s+" + VERY + HARD + r"\b")
 GENERAL = re.compile(r"\b(?:people|sometimes|many|most|always|usually|"
                      r"generally|often|really helps?|helps?|advice|important)\b")
 FIRST_PERSON = re.compile(LEAD + r"(?:i|i'm|i've|i'd|im|my|me|we|we're|our|let'?s)\b")
@@ -133,9 +134,11 @@ def reflects(sentence: str, peer: str, question: bool) -> bool:
         return False
     if OPENER.match(sentence):
         return True
+    if SOUNDS_HARD.search(sentence):
+        return True  # "Losing a second weekend with your kids sounds so painful."
     about_them = OWN.search(sentence)
-    if about_them and FEELING_RX.search(sentence[about_them.start():]):
-        return True  # "and now you're stuck with all of it, scared": a feeling named as theirs
+    if about_them and FEELING_RX.search(sentence):
+        return True  # "Tired, and tired of being told you're fine": a feeling named as theirs
     if FIRST_PERSON.match(sentence) or GENERAL.search(sentence):
         return False
     return shared_words(sentence, peer) >= (2 if about_them else 3)

@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 
 from course_utils.reply_analysis import ReplyAnalysis, analyze_reply
-from course_utils.vocab import REQUIREMENTS
+from course_utils.reply_patterns import FEELING_RX
+from course_utils.vocab import AUTO_CRITERIA, DEFAULT_AUTO_RUBRIC
 
-# (criterion, share of the points) - stated to learners and graders with every score.
-CRITERIA: tuple[tuple[str, float], ...] = (
-    ("Picks up what this peer said, and reflects or validates it", 0.4),
-    ("Invites more: an open question, or a complex reflection", 0.3),
-    ("Stays with this peer's words with no roadblock (advice, judging, changing the topic, ...)",
-     0.3),
-)
 # Words too common to show that a reply took in this person's words.
 COMMON = frozenset("""
 about after again also always because been being could didn does doing done down even ever
@@ -49,40 +43,73 @@ def asks_about_suicide(reply: str) -> bool:
     return any("?" in s and SUICIDE_WORDS.search(s) for s in re.split(r"(?<=[.!?])\s+", reply))
 
 
-def criteria_for(requires: Sequence[str] = ()) -> tuple[tuple[str, float], ...]:
-    """The criteria of an item: a requirement takes the place of "invites more"."""
-    if not requires:
-        return CRITERIA
-    return (CRITERIA[0], (REQUIREMENTS[requires[0]], CRITERIA[1][1]), CRITERIA[2])
+def _reflects(a: ReplyAnalysis, specific: bool) -> bool:
+    return specific and (a.reflection != "none" or a.has("validation"))
+
+
+def _invites_more(a: ReplyAnalysis, specific: bool) -> bool:
+    return a.has("open_question") or a.reflection == "complex"
+
+
+def _no_roadblock(a: ReplyAnalysis, specific: bool) -> bool:
+    return specific and not a.roadblocks
+
+
+def _asks_about_suicide(a: ReplyAnalysis, specific: bool) -> bool:
+    return a.has("asks_about_suicide") or asks_about_suicide(a.reply)
+
+
+def _reflects_feeling(a: ReplyAnalysis, specific: bool) -> bool:
+    return a.reflection != "none" and bool(FEELING_RX.search(a.reply.lower()))
+
+
+def _validates(a: ReplyAnalysis, specific: bool) -> bool:
+    return a.has("validation")
+
+
+def _stays_on_topic(a: ReplyAnalysis, specific: bool) -> bool:
+    return specific and not a.has("distracting")
+
+
+# One check per criterion of vocab.AUTO_CRITERIA: (analysis, picked up this peer's words) -> met.
+CHECKS: dict[str, Callable[[ReplyAnalysis, bool], bool]] = {
+    "reflects": _reflects, "invites_more": _invites_more, "no_roadblock": _no_roadblock,
+    "asks_about_suicide": _asks_about_suicide, "reflects_feeling": _reflects_feeling,
+    "validates": _validates, "stays_on_topic": _stays_on_topic,
+}
+
+
+def criteria_for(weights: Sequence[tuple[str, float]] | None = None
+                 ) -> tuple[tuple[str, float], ...]:
+    """An item's (criterion sentence, share) pairs: its own rubric, or the course's default."""
+    return tuple((AUTO_CRITERIA[name], share) for name, share in (weights or DEFAULT_AUTO_RUBRIC))
 
 
 def rubric_fraction(analysis: ReplyAnalysis, context: Sequence[str] = (),
-                    requires: Sequence[str] = ()) -> tuple[float, list[tuple[str, bool]]]:
+                    weights: Sequence[tuple[str, float]] | None = None
+                    ) -> tuple[float, list[tuple[str, bool]]]:
     """The share of points a reply earns, and which criteria it met.
 
     context: what the reply should pick up (the peer's words, the situation); with none given,
-    any reflection or validation counts.
+    any reflection or validation counts. weights: the item's auto_rubric (None: the default).
     """
-    criteria = criteria_for(requires)
+    pairs = tuple(weights or DEFAULT_AUTO_RUBRIC)
     if analysis.message:  # empty reply
-        return 0.0, [(name, False) for name, _ in criteria]
+        return 0.0, [(AUTO_CRITERIA[name], False) for name, _ in pairs]
     specific = not context or bool(picked_up(analysis.reply, *context))
-    reflects = (analysis.reflection != "none" or analysis.has("validation")) and specific
-    if requires:
-        invites = asks_about_suicide(analysis.reply)
-    else:
-        invites = analysis.has("open_question") or analysis.reflection == "complex"
-    met = [reflects, invites, specific and not analysis.roadblocks]
-    fraction = sum(share for (_, share), ok in zip(criteria, met, strict=True) if ok)
-    return float(round(fraction, 2)), [(name, ok) for (name, _), ok in zip(criteria, met, strict=True)]
+    met = [(name, share, CHECKS[name](analysis, specific)) for name, share in pairs]
+    fraction = sum(share for _, share, ok in met if ok)
+    return float(round(fraction, 2)), [(AUTO_CRITERIA[name], ok) for name, _, ok in met]
 
 
 def score_reply(reply: str | None, peer_said: str | None, context: str = "",
-                requires: Sequence[str] = ()) -> tuple[float, str]:
+                weights: Sequence[tuple[str, float]] | None = None) -> tuple[float, str]:
     """The rubric fraction of a reply and a one-line note listing the criteria met."""
     heard = tuple(t for t in (peer_said or "", context) if t)
-    fraction, met = rubric_fraction(analyze_reply(reply, peer_said), heard, requires)
-    note = "; ".join(f"{'met' if ok else 'not yet'}: {name}" for name, ok in met)
+    fraction, met = rubric_fraction(analyze_reply(reply, peer_said), heard, weights)
+    shares = [share for _, share in (weights or DEFAULT_AUTO_RUBRIC)]
+    note = "; ".join(f"{'met' if ok else 'not yet'} ({share:.0%}): {name}"
+                     for (name, ok), share in zip(met, shares, strict=True))
     return fraction, f"Automatic rubric (a grader may change it): {note}."
 
 

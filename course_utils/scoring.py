@@ -116,7 +116,7 @@ def score_item(item: Item, answer: Any) -> Score:
 
         reply = answer if isinstance(answer, str) else None
         context = " ".join([item.scenario.situation, *item.scenario.cues])
-        value, note = score_reply(reply, item.scenario.peer_says, context, item.requires)
+        value, note = score_reply(reply, item.scenario.peer_says, context, item.auto_rubric)
         if reply and len(reply) > MAX_REPLY_CHARS:
             note += f" Only the first {MAX_REPLY_CHARS:,} characters were scored."
         return Score(round(item.points * value, 2), item.points, note)

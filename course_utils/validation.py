@@ -8,6 +8,7 @@ from typing import Any
 from course_utils.conversation import parse_turns
 from course_utils.model import Item, Option, Problem, Scenario
 from course_utils.vocab import (
+    AUTO_CRITERIA,
     AUTO_KINDS,
     COMPETENCIES,
     KINDS,
@@ -15,7 +16,6 @@ from course_utils.vocab import (
     LESSONS,
     MODES,
     OPTION_COUNTS,
-    REQUIREMENTS,
     ROADBLOCKS,
     TEXT_KINDS,
 )
@@ -100,12 +100,10 @@ def _parse_item(raw: Any, index: int, where: str, problems: list[Problem]) -> It
     if not isinstance(lesson, list) or any(x not in LESSONS for x in lesson):
         bad("lesson", f"use lesson points from: {', '.join(LESSONS)}")
         lesson = []
-    requires = raw.get("requires") or []
-    if not isinstance(requires, list) or any(x not in REQUIREMENTS for x in requires):
-        bad("requires", f"use requirements from: {', '.join(REQUIREMENTS)}")
-        requires = []
-    elif requires and kind != "written_reply":
-        bad("requires", "only written_reply items have requirements for their automatic rubric")
+    auto_rubric = _auto_rubric(raw.get("auto_rubric"), kind, bad) if "auto_rubric" in raw else ()
+    if "requires" in raw:
+        bad("requires", "write the automatic rubric as auto_rubric: {criterion: weight, ...}, "
+            "e.g. {asks_about_suicide: 0.4, reflects: 0.3, no_roadblock: 0.3}")
     turns = parse_turns(raw.get("turns"), bad) if kind == "branching" else ()
     if kind != "branching" and "turns" in raw:
         bad("turns", "only branching items have turns")
@@ -130,7 +128,7 @@ def _parse_item(raw: Any, index: int, where: str, problems: list[Problem]) -> It
                 competencies=competencies, points=float(points) if mode == "graded" else 0.0,
                 options=options, labels=labels, key=key, rubric=tuple(map(str, rubric)),
                 example=str(raw.get("example") or "").strip(), lesson=tuple(lesson), turns=turns,
-                debrief=str(raw.get("debrief") or "").strip(), requires=tuple(requires))
+                debrief=str(raw.get("debrief") or "").strip(), auto_rubric=auto_rubric)
 
 
 def _parse_scenario(raw: Any, bad) -> Scenario:
@@ -212,3 +210,25 @@ def _check_key(kind: str, key: Any, ids: list[str], labels: tuple[str, ...], bad
     if wrong:
         bad("key", f"labels not in this item's labels list: {', '.join(wrong)}")
     return tuple(sorted(key.items()))
+
+
+def _auto_rubric(raw: Any, kind: str, bad: Any) -> tuple[tuple[str, float], ...]:
+    """An item's automatic rubric: known criteria with positive weights that add up to 1."""
+    if kind != "written_reply":
+        bad("auto_rubric", "only written_reply items have an automatic rubric; remove it")
+        return ()
+    if not isinstance(raw, dict) or not raw:
+        bad("auto_rubric", "give criteria and weights, e.g. {reflects: 0.4, invites_more: 0.3, "
+            "no_roadblock: 0.3}")
+        return ()
+    unknown = [str(name) for name in raw if name not in AUTO_CRITERIA]
+    if unknown:
+        bad("auto_rubric", f"unknown criteria {', '.join(unknown)}; use: {', '.join(AUTO_CRITERIA)}")
+        return ()
+    if any(isinstance(w, bool) or not isinstance(w, (int, float)) or w <= 0 for w in raw.values()):
+        bad("auto_rubric", "every weight must be a number above 0 (a share of the points)")
+        return ()
+    if abs(sum(raw.values()) - 1.0) > 0.001:
+        bad("auto_rubric", f"the weights add up to {sum(raw.values()):g}; make them add up to 1")
+        return ()
+    return tuple((str(name), float(weight)) for name, weight in raw.items())

@@ -99,10 +99,20 @@ QUALITY_LABELS: dict[int, str] = {
     1: "Okay, but something was missing",
     0: "A roadblock",
 }
-# What a written item's automatic rubric may require in place of "invites more" (reply_rubric).
-REQUIREMENTS: dict[str, str] = {
-    "asks_about_suicide": "Asks directly and plainly about suicide",
+# What a written item's automatic rubric may check (reply_rubric), as learners and graders read it.
+AUTO_CRITERIA: dict[str, str] = {
+    "reflects": "Picks up what this peer said, and reflects or validates it",
+    "invites_more": "Invites more: an open question, or a complex reflection",
+    "no_roadblock": "Stays with this peer's words with no roadblock (advice, judging, changing "
+                    "the topic, ...)",
+    "asks_about_suicide": "Asks directly, in plain words, about suicide",
+    "reflects_feeling": "Names the feeling under the words, as theirs",
+    "validates": "Says the feeling makes sense",
+    "stays_on_topic": "Stays on what this peer just said (no change of topic)",
 }
+# The course's rubric for a written reply whose item states none: (criterion, share of points).
+DEFAULT_AUTO_RUBRIC: tuple[tuple[str, float], ...] = (
+    ("reflects", 0.4), ("invites_more", 0.3), ("no_roadblock", 0.3))
 TURNS_PER_PATH: tuple[int, int] = (3, 5)
 
 # Files that travel with each assignment folder.

@@ -46,7 +46,8 @@ def heard_word(item) -> str:
 
 def good_reply(item) -> str:
     """A reply that picks up the peer's word, reflects, and invites (or asks, where required)."""
-    ask = "Are you thinking about suicide?" if item.requires else "What has been the hardest part?"
+    ask = "Are you thinking about suicide?" if any(
+        name == "asks_about_suicide" for name, _ in item.auto_rubric) else "What has been the hardest part?"
     return (f"It sounds like {heard_word(item)} has been really painful, and you're carrying it "
             f"on your own. {ask}")
 

@@ -92,6 +92,30 @@ class TestLoadModule:
         assert f"field '{item_field}'" in message
         assert "item 'bp-" in message
 
+    @pytest.mark.parametrize(
+        ("auto_rubric", "kind", "says"),
+        [
+            ({"reflects": 0.5, "kindness": 0.5}, "written_reply", "unknown criteria kindness"),
+            ({"reflects": 0.5, "invites_more": 0.3}, "written_reply", "add up to 0.8"),
+            ({"reflects": 1.2, "invites_more": -0.2}, "written_reply", "above 0"),
+            (["reflects"], "written_reply", "give criteria and weights"),
+            ({"reflects": 1.0}, "best_response", "only written_reply items"),
+        ],
+        ids=["unknown-criterion", "sum-not-one", "negative-weight", "not-a-mapping", "wrong-kind"],
+    )
+    def test_a_bad_auto_rubric_says_what_to_write(self, tmp_path, auto_rubric, kind, says):
+        """An item's automatic rubric is checked: known criteria, weights above 0 adding to 1."""
+        folder = write_module(tmp_path, lambda d: first(d, kind).update(auto_rubric=auto_rubric))
+        problem, message = only_problem(folder)
+        assert "field 'auto_rubric'" in message and says in message
+
+    def test_a_good_auto_rubric_reaches_the_item(self, tmp_path):
+        weights = {"asks_about_suicide": 0.5, "validates": 0.5}
+        folder = write_module(tmp_path,
+                              lambda d: first(d, "written_reply").update(auto_rubric=weights))
+        item = next(i for i in load_module(folder).items if i.kind == "written_reply")
+        assert item.auto_rubric == (("asks_about_suicide", 0.5), ("validates", 0.5))
+
     def test_invalid_yaml_names_file_and_line(self, tmp_path):
         """Broken YAML gives the file and the line, not a traceback."""
         folder = write_module(tmp_path, lambda d: None)
