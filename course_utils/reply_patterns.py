@@ -158,6 +158,9 @@ ROADBLOCKS: dict[str, tuple[re.Pattern[str], str]] = {
         r"that'?s how (?:people|you) end up", r"(?:before|until) it'?s too late",
         ), "warns of consequences, which can feel like a threat."),
     "moralizing": (_rx(
+        r"(?:you|u) (?:really |just |honestly )?(?:shouldn'?t|should not|should never) (?!have\b)\w+",
+        r"(?:you|u) (?:can'?t|cannot) (?:really )?(?:blame|expect)", r"think (?:about|of) (?:all )?(?:the )?"
+        r"(?:people|everyone|those) (?:who|that)",
         r"(?:you|u) (?:should|ought to|oughta) (?:be|have|know|think|feel|consider|remember|"
         r"appreciate|respect|forgive|care|put)", r"the right thing", r"(?:it'?s|its|that'?s|thats) "
         r"(?:wrong|not right|selfish|your duty|your responsibility)", r"(?:be|should be|ought to be) "
@@ -224,6 +227,10 @@ ROADBLOCKS: dict[str, tuple[re.Pattern[str], str]] = {
         r"(?:most|many) \w+ (?:turn out|end up)",
         ), "argues with facts or logic instead of hearing the person."),
     "judging": (_rx(
+        r"saying [^.!?]{0,40}(?:isn'?t|is not|not) fair", r"not fair to (?:them|her|him|the)",
+        r"(?:you'?re|you are|ur) (?:being )?unfair", r"maybe if (?:you|u)\b",
+        r"(?:you|u) \w+ (?:it|them|him|her|that|this) (?:on (?:them|him|her) )?(?:too|way too) (?:suddenly|fast|"
+        r"soon|early|late|hard|harshly|far|much)",
         r"(?:that|this|it) (?:was|is|'s|s) (?:a )?(?:bad|stupid|dumb|terrible|poor|selfish|"
         r"foolish|irresponsible|reckless|silly|ridiculous|wrong|lazy|pathetic) ?(?:idea|call|move|"
         r"choice|decision|thing)?", r"(?:you|u) (?:shouldn'?t|shouldnt|should not|should never) have",
@@ -244,6 +251,8 @@ ROADBLOCKS: dict[str, tuple[re.Pattern[str], str]] = {
         r"thought|stayed|gone|left|called|done|seen)",
         ), "criticises or blames the person."),
     "praising": (_rx(
+        r"(?:you|u) (?:really|truly|totally|so|still) are (?:so |really )?(?:strong|amazing|great|brave|"
+        r"wonderful|incredible|doing great)", r"look (?:at )?how (?:well|far|great) (?:you'?re|you are|you'?ve)",
         r"(?:you|u)(?:'re| are|re|r) (?:so |such an? |really |super |an? )?(?:strong|amazing|great|"
         r"awesome|brave|smart|wonderful|incredible|the best|a good (?:mom|dad|person|parent|friend)|"
         r"a (?:fighter|survivor|rock|star)|doing (?:great|amazing|fine|awesome|so well|good))",
@@ -311,6 +320,7 @@ ROADBLOCKS: dict[str, tuple[re.Pattern[str], str]] = {
         r"(?:stupid|crazy|weak|failure|freak|loser|bad person|idiot|burden)",
         ), "reassures too soon, which can brush the feeling aside."),
     "distracting": (_rx(
+        r"let me tell (?:you|u) (?:how i|about (?:my|when|the time|me))",
         r"(?:^|(?<=[.!?,])\s*)(?:anyway|anyways|anyhow)", r"by the way", r"btw",
         r"(?:get|take|keep) (?:your|ur) mind off", r"one time (?:i|my|we)", r"good times",
         r"my old (?:boss|job|friend|place|roommate)", r"let'?s (?:talk about|change|not (?:talk|"

@@ -170,3 +170,20 @@ class TestTopicAndCrisis:
     def test_a_hint_is_not_asking_about_suicide(self):
         result = analyze_reply("You're not going to do anything silly, are you?", "I can't do this.")
         assert not result.has("asks_about_suicide")
+
+
+class TestLifeChoices:
+    @pytest.mark.parametrize(("reply", "roadblock"), [
+        ("You can't really blame her for leaving.", "moralizing"),
+        ("You really shouldn't stop coming to group.", "moralizing"),
+        ("Saying nobody cares isn't fair to the staff.", "judging"),
+        ("Maybe you sprang it on them too suddenly.", "judging"),
+        ("Maybe if you had kept up with the bills this wouldn't happen.", "judging"),
+        ("But you really are strong! Look how well you're doing.", "praising"),
+        ("Let me tell you how I got through mine.", "distracting"),
+    ])
+    def test_comments_on_the_persons_choices_are_found(self, reply, roadblock):
+        assert roadblock in analyze_reply(reply, PEER).roadblocks
+
+    def test_saying_it_is_unfair_to_them_is_not_judging(self):
+        assert not analyze_reply("It's not fair that he yelled at you.", PEER).roadblocks
