@@ -7,9 +7,9 @@ Rules (also stated to learners in the notebooks and to trainers in content/READM
   / (1/2), never below 0 (a random order earns about nothing); a pair with a missing or shared
   position does not count as agreeing.
 - classify: the share of statements given the right label.
-- written_reply: the automatic rubric of course_utils.reply_rubric (picks up what this peer said
-  and reflects or validates it 40%, invites more 30%, stays with the peer's words with no
-  roadblock 30%); graders can change the score in formgrader.
+- written_reply: the item's automatic rubric (`auto_rubric`, course_utils.reply_rubric), by
+  default: picks up what this peer said and reflects or validates it 40%, invites more 30%,
+  stays with the peer's words with no roadblock 30%; graders can change the score in formgrader.
 - branching: the quality of the path taken, sum of reply qualities / (2 x turns); turns left
   unfinished count as 0.
 A saved answer not in the form its kind saves (a hand-edited or damaged file) scores 0 with a
