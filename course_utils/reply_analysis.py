@@ -24,8 +24,7 @@ from course_utils.reply_patterns import (
     WHY_PROBE,
 )
 from course_utils.reply_questions import question_role
-from course_utils.reply_reflection import content_stems as _content_stems
-from course_utils.reply_reflection import reflects
+from course_utils.reply_reflection import content_stems, reflects
 from course_utils.vocab import MAX_REPLY_CHARS
 from course_utils.vocab import ROADBLOCKS as ROADBLOCK_NAMES
 
@@ -240,8 +239,8 @@ BACK_REFERENCE = re.compile(r"\b(?:that|this|it|those|these|he|she|they|him|her|
 
 def _leaves_topic(norm: str, peer: str) -> bool:
     """A reply of several content words that takes up nothing the peer said: a change of topic."""
-    own = _content_stems(norm)
-    return (len(own) >= 2 and not own & _content_stems(peer) and not FEELING_RX.search(norm)
+    own = content_stems(norm)
+    return (len(own) >= 2 and not own & content_stems(peer) and not FEELING_RX.search(norm)
             and not BACK_REFERENCE.search(norm))
 
 

@@ -100,17 +100,13 @@ def _stem(word: str) -> str:
 
 def content_stems(text: str) -> set[str]:
     """The content words of a text, crudely stemmed (common words left out)."""
-    return _stems(text)
-
-
-def _stems(text: str) -> set[str]:
     words = (w.replace("'", "") for w in _WORD.findall(text))
     return {_stem(w) for w in words if len(w) >= 4 and w not in _COMMON}
 
 
 def shared_words(sentence: str, peer: str) -> int:
     """How many content words (crudely stemmed) a sentence shares with what the peer said."""
-    return len(_stems(sentence) & _stems(peer)) if peer else 0
+    return len(content_stems(sentence) & content_stems(peer)) if peer else 0
 
 
 def is_check_in(sentence: str) -> bool:
