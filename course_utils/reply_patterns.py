@@ -99,6 +99,20 @@ LISTENING: dict[str, tuple[re.Pattern[str], str]] = {
         r"that way|upset|angry|hurt|scared) too", r"in your (?:shoes|place)",
         r"(?:that|it) (?:would|could) (?:hurt|shake|scare|upset|rattle|throw) (?:anyone|anybody)",
         r"(?:it|that) (?:makes|made) sense",
+        r"(?:" + ITS + r"|" + THATS + r"|it can be|can be|is|are) (?:a |an )?(?:very |really |so |such a |"
+        r"pretty |quite )?(?:challenging|tough|hard|difficult|stressful|painful|scary|frustrating|"
+        r"heartbreaking|confusing|overwhelming|lonely|isolating|upsetting|rough|heavy|"
+        r"draining) (?:situation|thing|time|feeling|experience|position|spot|road|"
+        r"period|decision|loss|step|one)",
+        r"(?:many|lots of|a lot of|so many|plenty of) (?:other )?(?:people|others|folks) (?:are|feel|go|"
+        r"have|share|struggle|experience|deal|face|find it|get)", r"(?:for|to) (?:anyone|anybody)\b",
+        r"(?:anyone|anybody)'?s (?:nerves|head|heart|mind)",
+        r"(?:not|nothing) (?:weird|strange|wrong with (?:you|u|that|feeling))",
+        r"i (?:know|can (?:only )?imagine|understand) how (?:\w+ )?(?:hard|difficult|tough|stressful|"
+        r"painful|frustrating|scary|lonely|upsetting|overwhelming|awful|heartbreaking)",
+        r"i can (?:only )?imagine", r"(?:that|this|it) (?:can|would|could) (?:be|feel) "
+        r"(?:so |really |very )?(?:hard|difficult|tough|stressful|painful|frustrating|scary|"
+        r"lonely|upsetting|overwhelming|awful)",
         ), "says the feeling makes sense, which helps the person feel understood."),
     "affirmation": (_rx(
         r"(?:you|u) (?:have|'ve|got) (?:the |a lot of |so much )?(?:strength|courage|potential|skills|talent)",
@@ -313,7 +327,10 @@ ROADBLOCKS: dict[str, tuple[re.Pattern[str], str]] = {
         r"(?:it|this) (?:is|was) meant to be", r"(?:you|u)(?:'ll| will|ll) (?:get through|laugh about)",
         r"i'?m sure\b", r"i promise", r"(?:it|things)(?:'ll| will|ll) (?:turn around|get easier)",
         r"(?:you|u)(?:'ll| will|ll) (?:land on your feet|bounce back|be back)", r"(?:your|ur) body will adjust",
-        r"think positive", r"nothing(?:'s| is) (?:going|gonna) to happen", r"nothing bad will",
+        r"think positive", r"i bet (?:you|u) (?:can|will|could|'ll)", r"(?:i'?m|i am) (?:so |very )?"
+        r"confident (?:that )?(?:you|u)", r"(?:you|u) (?:can|will|'ll) (?:do|get through|handle|"
+        r"overcome|beat|figure) (?:it|this|that|out)", r"(?:you|u)(?:'ll| will|ll) (?:do|be doing) "
+        r"(?:great|fine|well|good)", r"nothing(?:'s| is) (?:going|gonna) to happen", r"nothing bad will",
         r"(?:it|that|this) (?:was|is|'s|s) (?:just|only) (?:a |an )?\w+",
         r"(?:it|things|this|that|everything|she|he|they)(?:'ll| will|ll) (?:settle|calm|blow|pass|sort|"
         r"come around|come back|cool off|look better)", r"(?:you'?re|you are|ur|youre) not (?:a |an )?"

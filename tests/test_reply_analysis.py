@@ -128,6 +128,23 @@ class TestRealReplyShapes:
     def test_sympathy_and_acknowledgement_count_as_validation(self, reply):
         assert analyze_reply(reply, PEER).validation
 
+    @pytest.mark.parametrize("reply", ["That is a really tough situation to be in.",
+                                       "A lot of people feel this way after a move.",
+                                       "Feeling like that is not weird at all.",
+                                       "That would get on anyone's nerves.",
+                                       "I know how stressful that can be."])
+    def test_normalising_the_feeling_counts_as_validation(self, reply):
+        assert analyze_reply(reply, PEER).validation
+
+    @pytest.mark.parametrize("reply", ["That must be so scary.", "You're not stupid!"])
+    def test_a_named_feeling_or_a_denial_is_not_normalising(self, reply):
+        assert not analyze_reply(reply, PEER).validation
+
+    @pytest.mark.parametrize("reply", ["I bet you can work it out.", "You will do great!",
+                                       "I am confident you will get through this."])
+    def test_promising_it_will_work_out_is_reassurance(self, reply):
+        assert "reassuring" in analyze_reply(reply, PEER).roadblocks
+
     @pytest.mark.parametrize("reply", ["I am sure it will all work out.", "I'm sure it'll be fine."])
     def test_i_am_sure_is_reassurance_either_way_it_is_typed(self, reply):
         assert "reassuring" in analyze_reply(reply, PEER).roadblocks
