@@ -40,8 +40,9 @@ def notes_after_grading(course: Path, assignment: str, student: str) -> list[str
     from course_utils.storage import AnswerStore
 
     folder = Path(course) / "autograded" / student / assignment
-    notes = []
-    cells = _autograded_cells(folder)
+    cells, unreadable = _autograded_cells(folder)
+    notes = [f"{name} could not be read after grading ({why}); open it in formgrader to check"
+             for name, why in unreadable]
     for test, what in ((is_restored, "deleted cell(s) restored from the master notebook"),
                        (is_commented_out, "added code cell(s) kept as comments, not run"),
                        (is_plain_text, "added text cell(s) shown as plain text")):
@@ -57,17 +58,17 @@ def notes_after_grading(course: Path, assignment: str, student: str) -> list[str
     return notes
 
 
-def _autograded_cells(folder: Path) -> list:
-    """Every cell of the notebooks in an autograded folder (each notebook read once)."""
+def _autograded_cells(folder: Path) -> tuple[list, list[tuple[str, str]]]:
+    """Every cell of the notebooks in an autograded folder, and the notebooks that would not read."""
     import nbformat
 
-    cells = []
+    cells, unreadable = [], []
     for path in sorted(folder.glob("*.ipynb")):
         try:
             cells += nbformat.read(path, as_version=4).cells
-        except (OSError, ValueError):
-            continue
-    return cells
+        except Exception as err:  # nbformat raises many kinds on a malformed notebook
+            unreadable.append((path.name, type(err).__name__))
+    return cells, unreadable
 
 
 def _unreadable_notebook(path: Path) -> str:
