@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import csv
+import io
 import os
-import tempfile
 from pathlib import Path
 
+from course_utils.atomic import FILE_MODE, write_atomic
 from course_utils.public import ItemsFileError, load_items
 from course_utils.storage import read_answers
 
 # Owner may read and write, group may read, others nothing: learners write about lived experience.
-PRIVATE_MODE = 0o640
+PRIVATE_MODE = FILE_MODE
 
 
 def export_text(course: Path, target: Path) -> int:
@@ -31,16 +32,11 @@ def export_text(course: Path, target: Path) -> int:
                 rows.append({"student_id": folder.parent.name, "assignment": folder.name,
                              "item": item_id, "kind": item.kind, "text": answers[item_id]})
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-", suffix=".tmp")
-    try:
-        os.fchmod(fd, PRIVATE_MODE)
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.DictWriter(handle, ["student_id", "assignment", "item", "kind", "text"])
-            writer.writeheader()
-            writer.writerows(rows)
-        os.replace(tmp, target)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    text = io.StringIO(newline="")
+    writer = csv.DictWriter(text, ["student_id", "assignment", "item", "kind", "text"])
+    writer.writeheader()
+    writer.writerows(rows)
+    write_atomic(target, text.getvalue(), mode=PRIVATE_MODE, newline="")
     return len(rows)
 
 

@@ -14,12 +14,12 @@ import multiprocessing
 import os
 import re
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from course_utils.atomic import write_atomic
 from course_utils.gradebook import worker_db_url
 
 STATE_DIR = ".cpsw"
@@ -59,10 +59,7 @@ def load_done(course: Path, assignment: str) -> set[str]:
 def _save_done(course: Path, assignment: str, done: set[str]) -> None:
     path = state_path(course, assignment)
     path.parent.mkdir(exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "w") as handle:
-        json.dump({"done": sorted(done)}, handle)
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps({"done": sorted(done)}))
 
 
 def _init_worker(course: str) -> None:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from course_utils.atomic import write_atomic
 from course_utils.vocab import COMPETENCIES
 
 RESULTS_FILE = "grading_results.json"
@@ -39,11 +38,7 @@ def record_result(folder: Path | str, item_id: str, competencies: tuple[int, ...
     except (OSError, ValueError):
         results = {}
     results[item_id] = {"competencies": list(competencies), "earned": earned, "possible": possible}
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".results-", suffix=".tmp")
-    os.fchmod(fd, 0o640)  # about a learner: owner reads and writes, the group only reads
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(results, handle, indent=1, sort_keys=True)
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(results, indent=1, sort_keys=True))
 
 
 def load_results(folder: Path | str) -> dict[str, Any]:

@@ -7,7 +7,6 @@ import math
 import os
 import secrets
 import shutil
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,6 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from course_utils.atomic import FILE_MODE, TempFileError, write_atomic
 from course_utils.vocab import ANSWERS_FILE
 
 try:
@@ -26,7 +26,6 @@ FORMAT = 1
 MAX_ANSWERS_BYTES = 5 * 1024 * 1024
 # Learners write about lived experience: the owner reads and writes, the group (trainers) may only
 # read, everyone else gets nothing, whatever the umask of the server.
-FILE_MODE = 0o640
 # A temporary file this old belongs to a writer that died before renaming it (a save takes ms).
 STALE_TEMP_SECONDS = 60
 
@@ -190,21 +189,13 @@ class AnswerStore:
         return {}
 
     def _write(self, data: dict[str, Any]) -> None:
-        folder = self.path.parent
+        text = json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True)
         try:
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{self.path.stem}-", suffix=".tmp")
-        except OSError as err:
+            write_atomic(self.path, text, mode=FILE_MODE, durable=True)
+        except TempFileError as err:
             raise StorageError(f"Could not save your answer to {self.path}: {err.strerror}. "
                                "Check that the folder exists and you may write to it.") from None
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, indent=1, ensure_ascii=False, sort_keys=True)
-                handle.flush()
-                os.fsync(handle.fileno())
-                os.fchmod(handle.fileno(), FILE_MODE)
-            os.replace(tmp, self.path)
         except OSError as err:
-            Path(tmp).unlink(missing_ok=True)
             raise StorageError(f"Could not save your answer to {self.path}: {err.strerror}. "
                                "Your earlier answers are untouched; free some space or ask your "
                                "trainer.") from None
