@@ -17,6 +17,7 @@ demo: $(STAMP)  ## build, simulate 25 learners, autograde, feedback, export
 
 test: $(STAMP) browser-deps  ## every test, browser ones included
 	$(PY) -m ruff check course_utils tests benchmarks deploy nbgrader_config.py
+	$(PY) -m mypy
 	$(PY) -m pytest --durations=15
 
 test-fast: $(STAMP)  ## unit tests only (no nbgrader runs, no browser)
@@ -35,8 +36,9 @@ lab: $(STAMP)  ## open JupyterLab as a learner, on a scratch copy of release/ (a
 	mkdir -p .lab && cp -r release/. .lab/
 	cd .lab && ../$(VENV)/bin/jupyter lab
 
-lint: $(STAMP)
+lint: $(STAMP)  ## ruff (style, docstrings, complexity at most 12) and mypy (not strict)
 	$(PY) -m ruff check course_utils tests benchmarks deploy nbgrader_config.py
+	$(PY) -m mypy
 
 AXE := .tools/node_modules/axe-core/axe.min.js
 CHP := .tools/node_modules/.bin/configurable-http-proxy

@@ -1,6 +1,7 @@
-"""Benchmark in one headless Chromium session: click-to-feedback latency of one of our practice
-items against a plain ipywidgets ToggleButtons whose observer updates a label, and the time from
-opening a module to its first widget being interactive.
+"""Benchmark in one headless Chromium session: click-to-feedback latency and time to interactive.
+
+The latency of one of our practice items is set against a plain ipywidgets ToggleButtons whose
+observer updates a label; the time is from opening a module to its first widget being interactive.
 
 Run: .venv/bin/python benchmarks/browser.py [--clicks 15]
 """

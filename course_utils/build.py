@@ -59,7 +59,7 @@ def build(course_dir: Path, release: bool = True, log=print) -> list[Module]:
         raise ContentError([Problem(str(help_path), "", "-", "the help-now note is missing")])
     help_now = help_path.read_text(encoding="utf-8")
     folders = {m.assignment: module_files(m, help_now) for m in modules}
-    guide = {f"{GUIDE_ASSIGNMENT}.ipynb": build_start_here(modules, help_now),
+    guide: dict[str, NotebookNode | dict] = {f"{GUIDE_ASSIGNMENT}.ipynb": build_start_here(modules, help_now),
              "my_progress.ipynb": build_my_progress(help_now)}
     folders[GUIDE_ASSIGNMENT] = guide
     notebooks = course_dir / NOTEBOOKS_DIR

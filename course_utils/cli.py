@@ -13,94 +13,9 @@ from course_utils.nbgrader_run import NbgraderError
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `cpsw`; returns the exit code."""
-    parser = argparse.ArgumentParser(prog="cpsw", description="Being Present course tools.")
-    parser.add_argument("--course", type=Path, default=Path.cwd(),
-                        help="the course folder (default: the current folder)")
-    sub = parser.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", help="validate content, then regenerate source/ and release/")
-    b.add_argument("--no-release", action="store_true", help="regenerate source/ only")
-    sub.add_parser("check", help="validate content only; change nothing")
-    d = sub.add_parser("demo", help="build, simulate a cohort, autograde, feedback, export")
-    d.add_argument("--learners", type=int, default=25, help="size of the simulated cohort")
-    d.add_argument("--seed", type=int, default=7, help="random seed of the simulation")
-    a = sub.add_parser("autograde", help="autograde all submissions in parallel through nbgrader")
-    a.add_argument("assignment", help="the assignment to grade, e.g. being_present")
-    a.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core)")
-    a.add_argument("--student", action="append", help="grade only this student (repeatable)")
-    a.add_argument("--sandbox", action="store_true",
-                   help="run each kernel in a bubblewrap sandbox: it sees only its own submission, "
-                        "with a memory limit and a 30 s cell timeout (see README, Security)")
-    e = sub.add_parser("export", help="grades CSV through nbgrader; written text only on request")
-    e.add_argument("--to", type=Path, default=Path("grades.csv"), help="the grades CSV to write")
-    e.add_argument("--include-text", action="store_true",
-                   help="also write written replies and reflections to written_text.csv "
-                        "(they may hold lived experience: share with care)")
-    f = sub.add_parser("feedback", help="nbgrader generate_feedback, then say where it is")
-    f.add_argument("assignment", help="the assignment, e.g. being_present")
-    r = sub.add_parser("report", help="item analysis: HTML page and PNGs per assignment")
-    r.add_argument("assignment", nargs="?", help="one assignment (default: all with submissions)")
-    r.add_argument("--out", type=Path, default=Path("reports"), help="where to write the reports")
-    s = sub.add_parser("check-secrets",
-                       help="scan release/ and the built wheel and sdist for graded keys, before you release")
-    s.add_argument("--release", type=Path, help="the learner folder to scan (default: course/release)")
-    s.add_argument("--dist", type=Path,
-                   help="a folder of built .whl/.tar.gz to scan (default: build them in a temp folder)")
-    args = parser.parse_args(argv)
+    args = parser().parse_args(argv)
     try:
-        if args.command == "check":
-            return _check(args.course)
-        elif args.command == "build":
-            from course_utils.build import build
-
-            build(args.course, release=not args.no_release)
-        elif args.command == "autograde":
-            return _autograde(args.course, args.assignment, args.jobs, args.student, args.sandbox)
-        elif args.command == "export":
-            from course_utils.nbgrader_run import run_nbgrader
-
-            args.to.resolve().parent.mkdir(parents=True, exist_ok=True)
-            from course_utils.exports import make_private
-
-            run_nbgrader(["export", "--to", str(args.to.resolve())], args.course)
-            make_private(args.to.resolve())
-            print(f"Grades (scores only): {args.to}")
-            if args.include_text:
-                from course_utils.exports import export_text
-
-                target = args.to.resolve().with_name("written_text.csv")
-                count = export_text(args.course, target)
-                print(f"Written replies and reflections ({count} rows): {target}")
-        elif args.command == "feedback":
-            from course_utils.nbgrader_run import run_nbgrader
-
-            run_nbgrader(["generate_feedback", args.assignment], args.course)
-            pages = sorted((args.course / "feedback").glob(f"*/{args.assignment}/*.html"))
-            print(f"{len(pages)} feedback page(s) in {args.course / 'feedback'}; release them "
-                  f"with: nbgrader release_feedback {args.assignment}")
-        elif args.command == "report":
-            from course_utils.cohort_report import write_report
-            from course_utils.content import load_course
-
-            modules = [m for m in load_course(args.course / "content")
-                       if args.assignment in (None, m.assignment)]
-            if not modules:
-                print(f"No assignment called {args.assignment!r} in content/.", file=sys.stderr)
-                return 2
-            for module in modules:
-                try:
-                    page = write_report(args.course, module, args.out / module.assignment)
-                except ValueError as err:
-                    print(f"Skipped: {err}")
-                    continue
-                print(f"{module.assignment}: {page}")
-        elif args.command == "check-secrets":
-            from course_utils.secrecy import check_secrets
-
-            return check_secrets(args.course, args.release, args.dist)
-        elif args.command == "demo":
-            from course_utils.demo import run_demo
-
-            run_demo(args.course, learners=args.learners, seed=args.seed)
+        return args.handler(args)
     except ContentError as err:
         print(err, file=sys.stderr)
         print("Nothing was changed. Fix the fields named above and run the command again.",
@@ -109,7 +24,123 @@ def main(argv: list[str] | None = None) -> int:
     except NbgraderError as err:
         print(err, file=sys.stderr)
         return 3
+
+
+def parser() -> argparse.ArgumentParser:
+    """The `cpsw` argument parser: each subcommand names its handler."""
+    top = argparse.ArgumentParser(prog="cpsw", description="Being Present course tools.")
+    top.add_argument("--course", type=Path, default=Path.cwd(),
+                     help="the course folder (default: the current folder)")
+    sub = top.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="validate content, then regenerate source/ and release/")
+    b.add_argument("--no-release", action="store_true", help="regenerate source/ only")
+    b.set_defaults(handler=_build)
+    sub.add_parser("check", help="validate content only; change nothing").set_defaults(
+        handler=lambda args: _check(args.course))
+    d = sub.add_parser("demo", help="build, simulate a cohort, autograde, feedback, export")
+    d.add_argument("--learners", type=int, default=25, help="size of the simulated cohort")
+    d.add_argument("--seed", type=int, default=7, help="random seed of the simulation")
+    d.set_defaults(handler=_demo)
+    a = sub.add_parser("autograde", help="autograde all submissions in parallel through nbgrader")
+    a.add_argument("assignment", help="the assignment to grade, e.g. being_present")
+    a.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core)")
+    a.add_argument("--student", action="append", help="grade only this student (repeatable)")
+    a.add_argument("--sandbox", action="store_true",
+                   help="run each kernel in a bubblewrap sandbox: it sees only its own submission, "
+                        "with a memory limit and a 30 s cell timeout (see README, Security)")
+    a.set_defaults(handler=lambda args: _autograde(args.course, args.assignment, args.jobs,
+                                                   args.student, args.sandbox))
+    e = sub.add_parser("export", help="grades CSV through nbgrader; written text only on request")
+    e.add_argument("--to", type=Path, default=Path("grades.csv"), help="the grades CSV to write")
+    e.add_argument("--include-text", action="store_true",
+                   help="also write written replies and reflections to written_text.csv "
+                        "(they may hold lived experience: share with care)")
+    e.set_defaults(handler=_export)
+    f = sub.add_parser("feedback", help="nbgrader generate_feedback, then say where it is")
+    f.add_argument("assignment", help="the assignment, e.g. being_present")
+    f.set_defaults(handler=_feedback)
+    r = sub.add_parser("report", help="item analysis: HTML page and PNGs per assignment")
+    r.add_argument("assignment", nargs="?", help="one assignment (default: all with submissions)")
+    r.add_argument("--out", type=Path, default=Path("reports"), help="where to write the reports")
+    r.set_defaults(handler=_report)
+    s = sub.add_parser("check-secrets",
+                       help="scan release/ and the built wheel and sdist for graded keys, before you release")
+    s.add_argument("--release", type=Path, help="the learner folder to scan (default: course/release)")
+    s.add_argument("--dist", type=Path,
+                   help="a folder of built .whl/.tar.gz to scan (default: build them in a temp folder)")
+    s.set_defaults(handler=_check_secrets)
+    return top
+
+
+def _build(args: argparse.Namespace) -> int:
+    """`cpsw build`: validate content, then write source/ (and release/)."""
+    from course_utils.build import build
+
+    build(args.course, release=not args.no_release)
     return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    """`cpsw demo`: the whole cycle on a simulated cohort."""
+    from course_utils.demo import run_demo
+
+    run_demo(args.course, learners=args.learners, seed=args.seed)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    """`cpsw export`: nbgrader's grades CSV, private; written text only when asked."""
+    from course_utils.exports import export_text, make_private
+    from course_utils.nbgrader_run import run_nbgrader
+
+    target = args.to.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    run_nbgrader(["export", "--to", str(target)], args.course)
+    make_private(target)
+    print(f"Grades (scores only): {args.to}")
+    if args.include_text:
+        text = target.with_name("written_text.csv")
+        count = export_text(args.course, text)
+        print(f"Written replies and reflections ({count} rows): {text}")
+    return 0
+
+
+def _feedback(args: argparse.Namespace) -> int:
+    """`cpsw feedback`: nbgrader generate_feedback, then where the pages are."""
+    from course_utils.nbgrader_run import run_nbgrader
+
+    run_nbgrader(["generate_feedback", args.assignment], args.course)
+    pages = sorted((args.course / "feedback").glob(f"*/{args.assignment}/*.html"))
+    print(f"{len(pages)} feedback page(s) in {args.course / 'feedback'}; release them "
+          f"with: nbgrader release_feedback {args.assignment}")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    """`cpsw report`: the item-analysis page of one assignment or of all."""
+    from course_utils.cohort_report import write_report
+    from course_utils.content import load_course
+
+    modules = [m for m in load_course(args.course / "content")
+               if args.assignment in (None, m.assignment)]
+    if not modules:
+        print(f"No assignment called {args.assignment!r} in content/.", file=sys.stderr)
+        return 2
+    for module in modules:
+        try:
+            page = write_report(args.course, module, args.out / module.assignment)
+        except ValueError as err:
+            print(f"Skipped: {err}")
+            continue
+        print(f"{module.assignment}: {page}")
+    return 0
+
+
+def _check_secrets(args: argparse.Namespace) -> int:
+    """`cpsw check-secrets`: scan what learners receive for graded keys."""
+    from course_utils.secrecy import check_secrets
+
+    return check_secrets(args.course, args.release, args.dist)
 
 
 def _autograde(course: Path, assignment: str, jobs: int, students: list[str] | None,
@@ -152,8 +183,6 @@ def _autograde(course: Path, assignment: str, jobs: int, students: list[str] | N
     print(f"{len(outcomes) - flagged} graded, {flagged} flagged, "
           f"{len(before)} already done before this run.")
     return 1 if flagged else 0
-
-
 
 
 def _check(course: Path) -> int:

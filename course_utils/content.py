@@ -70,7 +70,8 @@ def load_course(content_dir: Path) -> list[Module]:
 def _yaml_problem(where: str, err: Exception) -> Problem:
     mark = getattr(err, "problem_mark", None)
     if getattr(err, "context", None) == "while scanning a quoted scalar":
-        mark = err.context_mark  # an unclosed quote: point where it opens, not where the file ends
+        # An unclosed quote: point where it opens, not where the file ends.
+        mark = getattr(err, "context_mark", None)
     line = mark.line + 1 if mark else None
     near = f" near line {line}" if line else ""
     return Problem(where, "", "-", f"not valid YAML{near}: {err}. Check indentation and quotes.", line)

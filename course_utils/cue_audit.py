@@ -87,7 +87,10 @@ def best_response_figures(items: Sequence[Item], scope: str) -> list[Figure]:
     """Key position, key length rank, lone question and directive words of best-response items."""
     items = [i for i in items if i.kind == "best_response"]
     n = len(items)
-    ranks, positions, lone, key_dir, other_dir, others = Counter(), Counter(), [], 0, 0, 0
+    ranks: Counter[int] = Counter()
+    positions: Counter[int] = Counter()
+    lone: list[str] = []
+    key_dir = other_dir = others = 0
     for item in items:
         texts = [o.text for o in item.options]
         k = [o.id for o in item.options].index(item.key)
@@ -99,7 +102,7 @@ def best_response_figures(items: Sequence[Item], scope: str) -> list[Figure]:
         key_dir += has_directive(texts[k])
         other_dir += sum(has_directive(t) for i, t in enumerate(texts) if i != k)
         others += len(texts) - 1
-    top_rank = max(ranks, key=ranks.get) if ranks else 1
+    top_rank = max(ranks, key=lambda r: ranks[r]) if ranks else 1
     ratio = (key_dir / n) / (other_dir / others) if n and other_dir else 1.0
     return [
         Figure(scope, "best response: key in its most common position", _top_share(positions, n),
@@ -119,7 +122,7 @@ def select_all_figures(items: Sequence[Item], scope: str) -> list[Figure]:
     """How often select-all keys share one size."""
     items = [i for i in items if i.kind == "select_all"]
     sizes = Counter(len(i.key) for i in items)
-    top = max(sizes, key=sizes.get) if sizes else 0
+    top = max(sizes, key=lambda s: sizes[s]) if sizes else 0
     return [Figure(scope, f"select all: keys of the most common size ({top})",
                    _top_share(sizes, len(items)), SMALL_SET_BOUND, len(items),
                    tuple(i.id for i in items if len(i.key) == top))]
@@ -128,7 +131,7 @@ def select_all_figures(items: Sequence[Item], scope: str) -> list[Figure]:
 def rank_figures(items: Sequence[Item], scope: str) -> list[Figure]:
     """How often the top-ranked reply has the same length rank."""
     items = [i for i in items if i.kind == "rank"]
-    ranks = Counter()
+    ranks: Counter[int] = Counter()
     longest = []
     for item in items:
         texts = [o.text for o in item.options]

@@ -10,7 +10,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from string import ascii_lowercase
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -43,10 +43,24 @@ class DisplayOrder:
         """The letter each id is shown with."""
         return {oid: letter(n) for n, oid in enumerate(self.order(ids, salt))}
 
+    def turn_order(self, item_id: str, turn: Any) -> list[str]:
+        """A conversation turn's reply ids in the order shown, the same from either copy.
+
+        The learner's sealed copy lists a turn's replies by id and the grader's copy in content
+        order, so the ids are sorted before the shuffle.
+        """
+        return self.order(sorted(r.id for r in turn.replies), turn_salt(item_id, turn.peer_says))
+
+    def turn_letters(self, item_id: str, turn: Any) -> dict[str, str]:
+        """The letter each reply of a conversation turn is shown with (either copy)."""
+        return {rid: letter(n) for n, rid in enumerate(self.turn_order(item_id, turn))}
+
 
 def turn_salt(item_id: str, peer_says: str) -> str:
-    """The salt of one conversation turn's replies: the peer's words, which the learner's sealed
-    copy and the grader's full copy share (turn ids differ between the two)."""
+    """The salt of one conversation turn's replies: the peer's words.
+
+    The learner's sealed copy and the grader's full copy share those words (turn ids differ).
+    """
     return f"{item_id}/{peer_says}"
 
 

@@ -79,10 +79,8 @@ def build_notebook(module: Module, help_now: str) -> NotebookNode:
 
 def item_cells(item: Item, number: int) -> list[NotebookNode]:
     """The heading, exercise cell and (graded) grading cell of one item."""
-    if item.graded:
-        status = f"graded, {item.points:g} point{'s' if item.points != 1 else ''}"
-    else:
-        status = "practice"
+    plural = "s" if item.points != 1 else ""
+    status = f"graded, {item.points:g} point{plural}" if item.graded else "practice"
     cells = [
         _markdown(f"### {number}. {KIND_TITLES[item.kind]} ({status})", f"{item.id}-title"),
         _code(f'show_item("{item.id}")', f"{item.id}-show", locked=True),

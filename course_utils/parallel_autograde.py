@@ -18,12 +18,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from course_utils.atomic import write_atomic
 from course_utils.gradebook import worker_db_url
 
 STATE_DIR = ".cpsw"
-_API = None  # the worker's NbGraderAPI
+_API: Any = None  # the worker's NbGraderAPI
 
 
 @dataclass(frozen=True)

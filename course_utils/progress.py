@@ -69,7 +69,7 @@ def show_progress(home: Path | str = "..") -> None:
         display(HTML("<p>No practice answers yet. Open a module, try its practice items, "
                      "then run this notebook again.</p>"))
         return
-    answered = defaultdict(int)
+    answered: defaultdict[str, int] = defaultdict(int)
     for r in results:
         answered[r.module] += 1
     rows = "".join(f"<tr><td>{m}</td><td>{answered[m]} of {n}</td></tr>" for m, n in totals.items())

@@ -150,14 +150,14 @@ def _option_feedback(item: Item, answer: Any, option_id: str, letters: dict[str,
         return f"<strong>({shown}) {applies}; {mine}.</strong> {text} <em>{why}</em>"
     if item.kind == "rank":
         best = list(item.key).index(option_id) + 1
-        mine = answer.get(option_id) if isinstance(answer, dict) else None
-        yours = f"you put it {mine}" if mine else "you did not place it"
+        place = answer.get(option_id) if isinstance(answer, dict) else None
+        yours = f"you put it {place}" if place else "you did not place it"
         return f"<strong>({shown}) Best place {best}; {yours}.</strong> {text} <em>{why}</em>"
     right = dict(item.key)[option_id]
-    mine = answer.get(option_id) if isinstance(answer, dict) else None
-    verdict = "Right" if mine == right else "Not quite"
+    said = answer.get(option_id) if isinstance(answer, dict) else None
+    verdict = "Right" if said == right else "Not quite"
     return (f"<strong>({shown}) {verdict}: {LABEL_TITLES[right]}</strong>"
-            f"{'' if mine == right else f' (you said: {LABEL_TITLES.get(mine, chr(8212))})'}. "
+            f"{'' if said == right else f' (you said: {LABEL_TITLES.get(str(said), chr(8212))})'}. "
             f"{text} <em>{why}</em>")
 
 

@@ -6,7 +6,7 @@ from html import escape
 from typing import Any
 
 from course_utils.conversation import replay
-from course_utils.display_order import IN_FILE_ORDER, DisplayOrder, turn_salt
+from course_utils.display_order import IN_FILE_ORDER, DisplayOrder
 from course_utils.model import Item, Turn
 from course_utils.vocab import MOODS, QUALITY_LABELS
 
@@ -21,8 +21,7 @@ def peer_label(turn: Turn, html: bool = False) -> str:
 
 def reply_letter(item: Item, turn: Turn, reply_id: str, display: DisplayOrder) -> str:
     """The letter this learner saw a reply under at this turn."""
-    salt = turn_salt(item.id, turn.peer_says)
-    return display.letters([r.id for r in turn.replies], salt).get(reply_id, reply_id)
+    return display.turn_letters(item.id, turn).get(reply_id, reply_id)
 
 
 def transcript_lines(item: Item, answer: Any, display: DisplayOrder = IN_FILE_ORDER) -> list[str]:

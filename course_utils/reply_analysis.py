@@ -105,10 +105,13 @@ class _Sentence:
     question: bool
 
 
+_STRAIGHT = {ord("\u2019"): "'", ord("\u2018"): "'", ord("\u201c"): '"', ord("\u201d"): '"',
+             ord("`"): "'"}
+
+
 def normalise(text: str) -> str:
     """Lowercase with straight apostrophes and quotes; same length as the input."""
-    return text.lower().translate(str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"',
-                                                  "\u201d": '"', "`": "'"}))
+    return text.lower().translate(_STRAIGHT)
 
 
 def split_sentences(reply: str) -> list[_Sentence]:
@@ -148,52 +151,85 @@ def analyze_reply(reply: str | None, peer_said: str | None = None) -> ReplyAnaly
     norm = normalise(reply)
     peer = normalise(peer_said or "")
     sentences = split_sentences(reply)
-    findings: list[Finding] = []
+    found = _Found(reply)
+    _find_roadblocks(found, norm, sentences)
+    roles = _find_questions(found, [s for s in sentences if s.question])
+    for name, (pattern, message) in LISTENING.items():
+        for m in pattern.finditer(norm):
+            found.add(name, m.start(), m.end(), f"This {message}")
+    reflection = _find_reflections(found, sentences, peer)
+    _find_crisis_and_topic(found, sentences, norm, peer)
+    findings = _dedupe(found.items)
+    labels = {f.label for f in findings}
+    if labels & {"advising", "lecturing", "ordering"}:
+        labels.add("advice")
+    return ReplyAnalysis(reply=reply, findings=tuple(sorted(findings, key=lambda f: f.start)),
+                         reflection=reflection, verdict=_verdict(labels),
+                         suggestion=_suggest(labels, findings), labels=frozenset(labels),
+                         asks="asks" in roles.values() and "advice" not in labels)
 
-    def add(label: str, start: int, end: int, message: str) -> None:
-        while start < end and not reply[start].isalnum():
-            start += 1  # a pattern may match from the punctuation before the words
-        findings.append(Finding(label, start, end, reply[start:end], message))
 
+class _Found:
+    """The findings of one reply so far, each pointing at its words in the original reply."""
+
+    def __init__(self, reply: str) -> None:
+        self.reply = reply
+        self.items: list[Finding] = []
+
+    def add(self, label: str, start: int, end: int, message: str) -> None:
+        """Record a finding; a span that starts on punctuation starts at the first word."""
+        while start < end and not self.reply[start].isalnum():
+            start += 1
+        self.items.append(Finding(label, start, end, self.reply[start:end], message))
+
+
+def _find_roadblocks(found: _Found, norm: str, sentences: list) -> None:
+    """Gordon's roadblocks by their patterns, and instructions that start with a bare verb."""
     for name, (pattern, message) in ROADBLOCKS.items():
         for m in pattern.finditer(norm):
-            add(name, m.start(), m.end(), f"This {message}")
+            found.add(name, m.start(), m.end(), f"This {message}")
     for s in sentences:
-        m = IMPERATIVE.match(s.text)
-        if m and not s.question:
-            add("advising", s.start, s.start + m.end(), "This tells the person what to do, a "
-                "solution they did not ask for.")
-    questions = [s for s in sentences if s.question]
+        start = IMPERATIVE.match(s.text)
+        if start and not s.question:
+            found.add("advising", s.start, s.start + start.end(), "This tells the person what to do, "
+                      "a solution they did not ask for.")
+
+
+def _find_questions(found: _Found, questions: list) -> dict[int, str]:
+    """Each question's role and kind, and probing; the roles by sentence start."""
     advises = any(f.label == "advising" and not any(q.start <= f.start < q.end for q in questions)
-                  for f in findings)
+                  for f in found.items)
     roles = {}
     for s in questions:
         roles[s.start] = role = question_role(s.text, advises)
         if role == "asks":  # "What do you think might help?" asks; it does not advise
-            findings = [f for f in findings
-                        if not (f.label == "advising" and s.start <= f.start < s.end)]
+            found.items = [f for f in found.items
+                           if not (f.label == "advising" and s.start <= f.start < s.end)]
         if role == "advice" and not _advice_question(s.text):
-            add("advising", s.start, s.end, "A suggestion put as a question is still advice the "
-                "person did not ask for.")
+            found.add("advising", s.start, s.end, "A suggestion put as a question is still advice "
+                      "the person did not ask for.")
         if OPEN_QUESTION.match(s.text) and not _advice_question(s.text):
-            add("open_question", s.start, s.end, "An open question invites the person to say more.")
+            found.add("open_question", s.start, s.end,
+                      "An open question invites the person to say more.")
         else:
-            add("closed_question", s.start, s.end,
-                "A yes-or-no question can narrow what the person tells you.")
-        if WHY_PROBE.search(s.text):
-            m = WHY_PROBE.search(s.text)
-            add("probing", s.start + m.start(), s.start + m.end(),
-                "A \"why did you\" question can feel like being questioned, not heard.")
+            found.add("closed_question", s.start, s.end,
+                      "A yes-or-no question can narrow what the person tells you.")
+        m = WHY_PROBE.search(s.text)
+        if m:
+            found.add("probing", s.start + m.start(), s.start + m.end(),
+                      "A \"why did you\" question can feel like being questioned, not heard.")
     asking = [q for q in questions if not re.search(r"\b(?:did|have|can|may) i\b|guess what",
                                                     q.text)]
     if len(asking) >= 2:
-        add("probing", questions[0].start, questions[-1].end,
-            "Several questions in a row can feel like an interview.")
-    for name, (pattern, message) in LISTENING.items():
-        for m in pattern.finditer(norm):
-            add(name, m.start(), m.end(), f"This {message}")
+        found.add("probing", questions[0].start, questions[-1].end,
+                  "Several questions in a row can feel like an interview.")
+    return roles
+
+
+def _find_reflections(found: _Found, sentences: list, peer: str) -> str:
+    """Reflections sentence by sentence (not where a roadblock sits); the strongest kind found."""
     reflection = "none"
-    roadblock_spans = [(f.start, f.end) for f in findings
+    roadblock_spans = [(f.start, f.end) for f in found.items
                        if f.label in ROADBLOCK_NAMES and f.label != "probing"]
     for s in sentences:
         if not _reflects(s.text, peer, s.question):
@@ -203,25 +239,22 @@ def analyze_reply(reply: str | None, peer_said: str | None = None) -> ReplyAnaly
         kind = "complex" if _is_complex(s.text, peer) else "simple"
         if kind == "complex" or reflection == "none":
             reflection = kind
-        add("reflection", s.start, s.end,
-            "A complex reflection adds meaning: it names what sits under the words."
-            if kind == "complex" else "A reflection gives back what you heard, so they feel heard.")
-    for s in questions:
-        if SUICIDE_QUESTION.search(s.text):
-            add("asks_about_suicide", s.start, s.end, "Asking directly about suicide, in plain "
-                "words, lets the person answer honestly; asking does not put the idea there.")
-    if peer and all(f.label in ("open_question", "closed_question") for f in findings) \
+        found.add("reflection", s.start, s.end,
+                  "A complex reflection adds meaning: it names what sits under the words."
+                  if kind == "complex" else "A reflection gives back what you heard, so they feel heard.")
+    return reflection
+
+
+def _find_crisis_and_topic(found: _Found, sentences: list, norm: str, peer: str) -> None:
+    """A plain-words question about suicide; a reply of questions that leaves the peer's topic."""
+    for s in sentences:
+        if s.question and SUICIDE_QUESTION.search(s.text):
+            found.add("asks_about_suicide", s.start, s.end, "Asking directly about suicide, in "
+                      "plain words, lets the person answer honestly; asking does not put the idea there.")
+    if peer and all(f.label in ("open_question", "closed_question") for f in found.items) \
             and _leaves_topic(norm, peer):
-        add("distracting", 0, len(reply.rstrip()), "This moves away from what the person just "
-            "told you: none of their words or feelings come back in it.")
-    findings = _dedupe(findings)
-    labels = {f.label for f in findings}
-    if labels & {"advising", "lecturing", "ordering"}:
-        labels.add("advice")
-    return ReplyAnalysis(reply=reply, findings=tuple(sorted(findings, key=lambda f: f.start)),
-                         reflection=reflection, verdict=_verdict(labels),
-                         suggestion=_suggest(labels, findings), labels=frozenset(labels),
-                         asks="asks" in roles.values() and "advice" not in labels)
+        found.add("distracting", 0, len(found.reply.rstrip()), "This moves away from what the "
+                  "person just told you: none of their words or feelings come back in it.")
 
 
 def _reflects(text: str, peer: str, question: bool) -> bool:

@@ -186,19 +186,24 @@ def _items_file_leaks(name: str, text: str, graded: set[str]) -> Iterator[Leak]:
             for field in ("explanation", "roadblock"):
                 if option.get(field):
                     yield Leak(name, item_id, f"{field} of option {option.get('id')}")
-        for turn in item.get("turns", ()):
-            if not isinstance(turn, dict):
-                continue
-            turn_id = str(turn.get("id"))
-            if not TOKEN.match(turn_id):
-                yield Leak(name, item_id, f"turn id {turn_id!r} that is not an opaque token")
-            for field in sorted(set(turn) - {"id", "sealed"}):
-                yield Leak(name, item_id, f"{field} of turn {turn_id} in plain text (seal it)")
-            for reply in turn.get("replies", ()) if isinstance(turn.get("replies"), list) else ():
-                for field in ("explanation", "roadblock", "quality"):
-                    if reply.get(field) not in (None, ""):
-                        yield Leak(name, item_id, f"{field} of reply {reply.get('id')} at turn "
-                                                  f"{turn.get('id')}")
+        yield from _turn_leaks(name, item_id, item.get("turns", ()))
+
+
+def _turn_leaks(name: str, item_id: str, turns: Any) -> Iterator[Leak]:
+    """What a graded conversation's turns show in plain text: only opaque ids and sealed data may."""
+    for turn in turns:
+        if not isinstance(turn, dict):
+            continue
+        turn_id = str(turn.get("id"))
+        if not TOKEN.match(turn_id):
+            yield Leak(name, item_id, f"turn id {turn_id!r} that is not an opaque token")
+        for field in sorted(set(turn) - {"id", "sealed"}):
+            yield Leak(name, item_id, f"{field} of turn {turn_id} in plain text (seal it)")
+        for reply in turn.get("replies", ()) if isinstance(turn.get("replies"), list) else ():
+            for field in ("explanation", "roadblock", "quality"):
+                if reply.get(field) not in (None, ""):
+                    yield Leak(name, item_id, f"{field} of reply {reply.get('id')} at turn "
+                                              f"{turn.get('id')}")
 
 
 def _archive_members(archive: Path) -> Iterator[tuple[str, str]]:

@@ -94,7 +94,7 @@ def simulate_conversation(item: Item, p: float, rng: random.Random) -> list[str]
 
 
 def make_cohort(n: int, seed: int) -> list[Learner]:
-    """n learners with abilities drawn from a normal distribution (mean 0.5, sd 1)."""
+    """N learners with abilities drawn from a normal distribution (mean 0.5, sd 1)."""
     rng = random.Random(seed)
     return [Learner(f"learner-{k:03d}", rng.gauss(0.5, 1.0)) for k in range(1, n + 1)]
 

@@ -67,7 +67,7 @@ class AnswerStore:
             self._answers = self._load()
 
     def display_seed(self, identity: str | None = None) -> str | None:
-        """This learner's display-order seed, kept with the answers; made and saved on first use.
+        """The learner's display-order seed, kept with the answers; made and saved on first use.
 
         The seed is the learner's identity where there is one (the JupyterHub user, or identity),
         else random. Read only (autograde): the saved seed; with no file, the student id that is
@@ -82,7 +82,7 @@ class AnswerStore:
                 return None
             return f"user:{self.path.parent.parent.name}"
         name = identity or os.environ.get("JUPYTERHUB_USER")
-        seed = f"user:{name}" if name else f"random:{secrets.token_hex(8)}"
+        seed: str | None = f"user:{name}" if name else f"random:{secrets.token_hex(8)}"
         if self._answers and not identity:
             seed = None  # answered before display orders were kept: keep the order they saw
         try:
@@ -238,8 +238,10 @@ def read_display_seed(folder: Path | str, filename: str = ANSWERS_FILE) -> str |
 
 
 def _read_file(path: Path) -> tuple[dict[str, dict[str, Any]], list[str], str | None]:
-    """The good entries of an answers file, notes on what was repaired and the display seed;
-    ValueError if unusable."""
+    """The good entries of an answers file, notes on what was repaired, and the display seed.
+
+    Raises ValueError when the file cannot be used at all.
+    """
     with path.open("rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         raw = b"" if size > MAX_ANSWERS_BYTES else handle.read(MAX_ANSWERS_BYTES + 1)

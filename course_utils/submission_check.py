@@ -1,4 +1,4 @@
-"""Before and after autograde: can a submission be graded, and what should a grader know?"""
+"""Before and after autograde: whether a submission can be graded, and what a grader should know."""
 
 from __future__ import annotations
 

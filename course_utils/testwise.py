@@ -16,7 +16,7 @@ from typing import Any
 
 from course_utils.conversation import replay
 from course_utils.cue_audit import has_directive, is_question
-from course_utils.display_order import DisplayOrder, turn_salt
+from course_utils.display_order import DisplayOrder
 from course_utils.model import Item, Module
 from course_utils.public import from_public, to_public
 from course_utils.scoring import score_item
@@ -120,7 +120,7 @@ def _converse(item: Item, display: DisplayOrder, strategy: Strategy) -> list[str
         _, turn = replay(item.turns, path)
         if turn is None or len(path) > len(item.turns):
             return path
-        ids = display.order([r.id for r in turn.replies], turn_salt(item.id, turn.peer_says))
+        ids = display.turn_order(item.id, turn)
         texts = [turn.reply(rid).text for rid in ids]
         path.append(ids[_ranked(texts, item, strategy)[0]])
 
@@ -172,8 +172,10 @@ def best_shares(modules: Sequence[Module]) -> list[StrategyShare]:
 
 
 def hits(module: Module, seeds: Sequence[str] = SEEDS[:8]) -> list[tuple[str, list[str]]]:
-    """Per item (practice ones too), the text strategies that get full credit in over half the
-    learners' orders (position strategies are left out: the shuffle makes them chance)."""
+    """Per item (practice ones too), the text strategies with full credit in most learners' orders.
+
+    Position strategies are left out: the shuffle makes them chance.
+    """
     out = []
     for item in module.items:
         if item.kind in ("written_reply", "reflection"):

@@ -25,6 +25,7 @@ ASSIGNMENT_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 def parse_module(data: Any, folder_name: str, where: str, problems: list[Problem]) -> dict:
+    """The fields of one module file, its items parsed; every problem found is appended."""
     if not isinstance(data, dict):
         problems.append(Problem(where, "", "-", "expected keys assignment, number, title, items"))
         return {}
@@ -56,6 +57,7 @@ def parse_module(data: Any, folder_name: str, where: str, problems: list[Problem
 
 
 def _parse_item(raw: Any, index: int, where: str, problems: list[Problem]) -> Item | None:
+    """One item, or None when it has problems (each appended, naming the item and field)."""
     label = f"#{index}"
     if not isinstance(raw, dict):
         problems.append(Problem(where, label, "-", "each item must be a mapping of fields"))
@@ -70,32 +72,21 @@ def _parse_item(raw: Any, index: int, where: str, problems: list[Problem]) -> It
     def bad(field_name: str, message: str) -> None:
         problems.append(Problem(where, item_id, field_name, message))
 
-    kind, mode = raw.get("kind"), raw.get("mode")
+    kind: Any = raw.get("kind")
+    mode: Any = raw.get("mode")
     if kind not in KINDS:
         bad("kind", f"unknown kind {kind!r}; use one of: {', '.join(KINDS)}")
     if mode not in MODES:
         bad("mode", f"unknown mode {mode!r}; use practice or graded")
-    prompt = raw.get("prompt")
+    prompt: Any = raw.get("prompt")
     if not isinstance(prompt, str) or not prompt.strip():
         bad("prompt", "give the question the learner answers")
     scenario = _parse_scenario(raw.get("scenario"), bad)
     competencies = _parse_competencies(raw.get("competencies"), bad)
-    points = raw.get("points", 0)
-    if mode == "graded" and (isinstance(points, bool) or not isinstance(points, (int, float))
-                             or points <= 0):
-        bad("points", "graded items need points greater than 0")
-    if mode == "practice" and "points" in raw:
-        bad("points", "practice items are not scored; remove points or make the item graded")
+    points = _parse_points(raw, mode, bad)
     options = _parse_options(raw.get("options"), kind, bad)
-    labels = tuple(raw.get("labels") or ())
+    labels = _parse_labels(raw, kind, bad)
     rubric = tuple(raw.get("rubric") or ())
-    if kind == "classify":
-        unknown = [x for x in labels if x not in LABELS]
-        if len(labels) < 2 or unknown:
-            bad("labels", f"give 2 or more labels from: {', '.join(LABELS)}"
-                + (f" (unknown: {', '.join(map(str, unknown))})" if unknown else ""))
-    elif "labels" in raw:
-        bad("labels", "only classify items have labels")
     lesson = raw.get("lesson") or []
     if not isinstance(lesson, list) or any(x not in LESSONS for x in lesson):
         bad("lesson", f"use lesson points from: {', '.join(LESSONS)}")
@@ -107,21 +98,7 @@ def _parse_item(raw: Any, index: int, where: str, problems: list[Problem]) -> It
     turns = parse_turns(raw.get("turns"), bad) if kind == "branching" else ()
     if kind != "branching" and "turns" in raw:
         bad("turns", "only branching items have turns")
-    key = raw.get("key")
-    if kind == "branching":
-        if key is not None or "options" in raw:
-            bad("key", "branching items have no key or options: give each reply a quality")
-        if not str(raw.get("debrief") or "").strip():
-            bad("debrief", "give a short debrief shown at the end of every path")
-    elif kind in AUTO_KINDS:
-        key = _check_key(kind, key, [o.id for o in options], labels, bad)
-    elif kind in TEXT_KINDS:
-        if key is not None:
-            bad("key", f"{kind} items are graded by hand and have no key")
-        if "options" in raw:
-            bad("options", f"{kind} items have no options")
-        if mode == "graded" and not rubric:
-            bad("rubric", "graded written items need a rubric: what graders look for")
+    key = _parse_key(raw, kind, mode, [o.id for o in options], labels, rubric, bad)
     if len(problems) > before or kind not in KINDS:
         return None
     return Item(id=item_id, kind=kind, mode=mode, prompt=prompt.strip(), scenario=scenario,
@@ -129,6 +106,51 @@ def _parse_item(raw: Any, index: int, where: str, problems: list[Problem]) -> It
                 options=options, labels=labels, key=key, rubric=tuple(map(str, rubric)),
                 example=str(raw.get("example") or "").strip(), lesson=tuple(lesson), turns=turns,
                 debrief=str(raw.get("debrief") or "").strip(), auto_rubric=auto_rubric)
+
+
+def _parse_points(raw: dict, mode: Any, bad) -> Any:
+    """The item's points: above 0 when graded, absent when practice."""
+    points = raw.get("points", 0)
+    if mode == "graded" and (isinstance(points, bool) or not isinstance(points, (int, float))
+                             or points <= 0):
+        bad("points", "graded items need points greater than 0")
+    if mode == "practice" and "points" in raw:
+        bad("points", "practice items are not scored; remove points or make the item graded")
+    return points
+
+
+def _parse_labels(raw: dict, kind: Any, bad) -> tuple:
+    """A classify item's labels (two or more known ones); no other kind has labels."""
+    labels = tuple(raw.get("labels") or ())
+    if kind == "classify":
+        unknown = [x for x in labels if x not in LABELS]
+        if len(labels) < 2 or unknown:
+            bad("labels", f"give 2 or more labels from: {', '.join(LABELS)}"
+                + (f" (unknown: {', '.join(map(str, unknown))})" if unknown else ""))
+    elif "labels" in raw:
+        bad("labels", "only classify items have labels")
+    return labels
+
+
+def _parse_key(raw: dict, kind: Any, mode: Any, option_ids: list, labels: tuple, rubric: tuple,
+               bad) -> Any:
+    """The key of an auto-graded item; branching and written items have none (and say so)."""
+    key = raw.get("key")
+    if kind == "branching":
+        if key is not None or "options" in raw:
+            bad("key", "branching items have no key or options: give each reply a quality")
+        if not str(raw.get("debrief") or "").strip():
+            bad("debrief", "give a short debrief shown at the end of every path")
+    elif kind in AUTO_KINDS:
+        key = _check_key(kind, key, option_ids, labels, bad)
+    elif kind in TEXT_KINDS:
+        if key is not None:
+            bad("key", f"{kind} items are graded by hand and have no key")
+        if "options" in raw:
+            bad("options", f"{kind} items have no options")
+        if mode == "graded" and not rubric:
+            bad("rubric", "graded written items need a rubric: what graders look for")
+    return key
 
 
 def _parse_scenario(raw: Any, bad) -> Scenario:

@@ -1,5 +1,6 @@
-"""nbgrader configuration for everyone on the course hub (installed by provision.py as
-<single-user environment>/etc/jupyter/nbgrader_config.py).
+"""nbgrader configuration for everyone on the course hub.
+
+provision.py installs it as <single-user environment>/etc/jupyter/nbgrader_config.py.
 
 The hub puts CPSW_COURSE_ID and CPSW_EXCHANGE in every server's environment
 (deploy/jupyterhub_config.py), so this file and the hub cannot disagree.

@@ -1,5 +1,6 @@
-"""nbgrader configuration of the grader account (installed by provision.py as
-~<grader account>/.jupyter/nbgrader_config.py).
+"""nbgrader configuration of the grader account.
+
+provision.py installs it as ~<grader account>/.jupyter/nbgrader_config.py.
 
 The shared grading server runs in the account's home, not in the course folder: load the course's
 own nbgrader_config.py (autograde settings, permissions, preprocessors) and point at the course.
@@ -30,6 +31,7 @@ class ReleaseFeedbackToLearners(ExchangeReleaseFeedback):
     """
 
     def copy_files(self) -> None:
+        """Copy the pages as nbgrader does, then give each released page mode 0o644."""
         super().copy_files()
         for page in Path(self.dest_path).glob("*.html"):
             if page.stat().st_uid == os.geteuid():

@@ -42,10 +42,12 @@ MARKER = ".cpsw-env.json"
 
 
 def log(message: str) -> None:
+    """Print one step of the provisioning."""
     print(f"[provision] {message}", flush=True)
 
 
 def run(cmd: list[str], **kwargs) -> None:
+    """Run a command; stop provisioning if it fails."""
     subprocess.run(cmd, check=True, **kwargs)
 
 
@@ -65,6 +67,7 @@ def ensure_account(name: str) -> pwd.struct_passwd:
 
 
 def chown_tree(path: Path, account: pwd.struct_passwd) -> None:
+    """Give a folder and everything in it to an account (links are not followed)."""
     for p in [path, *path.rglob("*")]:
         os.chown(p, account.pw_uid, account.pw_gid, follow_symlinks=False)
 
@@ -114,6 +117,7 @@ def digest(paths: list[Path], *extra: str, base: Path | None = None) -> str:
 
 
 def package_files(package: Path) -> list[Path]:
+    """The files that make up the course package, for installing it on the hub."""
     files = [package / "pyproject.toml"]
     files += sorted(p for p in (package / "course_utils").rglob("*")
                     if p.is_file() and "__pycache__" not in p.parts)
@@ -159,6 +163,7 @@ def ensure_user_env(s: HubSettings, python: str, package: Path, jupyterhub: str,
 
 
 def ensure_grader_account(s: HubSettings, course_from: Path | None) -> None:
+    """The grader account with its nbgrader configuration; a course folder it already has is kept."""
     account = ensure_account(s.grader_account)
     home = Path(account.pw_dir)
     jupyter = home / ".jupyter"
@@ -189,6 +194,7 @@ def ensure_grader_account(s: HubSettings, course_from: Path | None) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Provision the hub from the command line; returns the exit code."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--course-from", type=Path,
                         help="a built course folder (content/, source/, release/, nbgrader_config.py) "

@@ -18,7 +18,7 @@ from nbclient import NotebookClient
 
 from course_utils.content import load_module
 from course_utils.conversation import replay
-from course_utils.display_order import DisplayOrder, turn_salt
+from course_utils.display_order import DisplayOrder
 from course_utils.nbgrader_run import run_nbgrader
 from course_utils.scoring import score_item
 from course_utils.storage import read_display_seed
@@ -124,8 +124,7 @@ class TestTwoLearners:
             path: list[str] = []
             _, turn = replay(conversation.turns, path)
             while turn is not None:
-                path.append(display.order([r.id for r in turn.replies],
-                                          turn_salt(conversation.id, turn.peer_says))[0])
+                path.append(display.turn_order(conversation.id, turn)[0])
                 _, turn = replay(conversation.turns, path)
             assert grade(cohort["course"], student, conversation.id) == \
                 score_item(conversation, path).earned

@@ -8,7 +8,6 @@ from typing import Any
 import ipywidgets as w
 
 from course_utils.conversation import replay
-from course_utils.display_order import turn_salt
 from course_utils.render_conversation import debrief_html, peer_label
 from course_utils.vocab import QUALITY_LABELS
 from course_utils.widgets.base import ItemView
@@ -112,9 +111,8 @@ class BranchingView(ItemView):
 
     def _reply_choices(self, turn) -> list[tuple[str, str]]:
         """The replies open at this turn, in this learner's order, lettered by position."""
-        salt = turn_salt(self.item.id, turn.peer_says)
-        ids = self.display.order([r.id for r in turn.replies], salt)
-        letters = self.display.letters([r.id for r in turn.replies], salt)
+        ids = self.display.turn_order(self.item.id, turn)
+        letters = self.display.turn_letters(self.item.id, turn)
         return [(f"({letters[rid]}) {turn.reply(rid).text}", rid) for rid in ids]
 
     @staticmethod
