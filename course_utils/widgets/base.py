@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from html import escape
 from typing import Any
 
 import ipywidgets as w
@@ -74,21 +75,22 @@ class ItemView(w.VBox):
         """Display the plain HTML copy of the answer that formgrader and feedback show."""
         self._render_handle = display(HTML(self._rendering()), display_id=True)
 
-    def on_change(self, _change: Any = None) -> None:
-        """Save the answer the moment it changes and refresh what depends on it."""
+    def on_change(self, _change: Any = None) -> bool:
+        """Save the answer the moment it changes and refresh what depends on it; True if saved."""
         if self._restoring:
-            return
+            return False
         answer = self.read_answer()
         try:
             self.store.set(self.item.id, answer)
         except StorageError as err:
-            self._say(f"Not saved: {err}")
-            return
+            self._say(f"Not saved: {escape(str(err))}")
+            return False
         self._say(self._saved_message())
         if self._render_handle is not None:
             self._render_handle.update(HTML(self._rendering()))
         if not self.item.graded and self.instant_feedback():
             self.show_feedback()
+        return True
 
     def instant_feedback(self) -> bool:
         """Whether practice feedback appears on every change (else on a Check button)."""

@@ -53,7 +53,9 @@ class SelectAllView(ItemView):
         return [o.id for o in self.item.options if self.boxes[o.id].value]
 
     def set_answer(self, answer: Any) -> None:
-        """Tick exactly these option ids."""
+        """Tick exactly these option ids (a saved answer that is not a list cannot be shown)."""
+        if not isinstance(answer, (list, tuple)):
+            raise TypeError(f"a select-all answer is a list of option ids, not {type(answer).__name__}")
         chosen = set(answer)
         for oid, box in self.boxes.items():
             box.value = oid in chosen

@@ -55,12 +55,14 @@ class RankView(_PerOptionView):
         return [(f"{p}" + (" (most supportive)" if p == 1 else " (least)" if p == n else ""), p)
                 for p in range(1, n + 1)]
 
-    def on_change(self, change: Any = None) -> None:
-        """Save, and warn when two replies share a place."""
-        super().on_change(change)
+    def on_change(self, change: Any = None) -> bool:
+        """Save, and warn when two replies share a place; True if saved."""
+        if not super().on_change(change):
+            return False
         places = [m.value for m in self.menus.values() if m.value is not None]
         if len(places) != len(set(places)):
             self._say("Saved. Two replies share a place; give each reply its own place.")
+        return True
 
 
 class ClassifyView(_PerOptionView):

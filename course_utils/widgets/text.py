@@ -60,22 +60,25 @@ class WrittenReplyView(ItemView):
         return self.text.value
 
     def set_answer(self, answer: Any) -> None:
-        """Put saved text back in the box."""
-        self.text.value = str(answer)
+        """Put saved text back in the box (a saved answer that is not text cannot be shown)."""
+        if not isinstance(answer, str):
+            raise TypeError(f"a written answer is text, not {type(answer).__name__}")
+        self.text.value = answer
 
-    def on_change(self, change: Any = None) -> None:
+    def on_change(self, change: Any = None) -> bool:
         """Save at once; refresh the live findings once typing pauses (practice only)."""
-        super().on_change(change)
+        saved = super().on_change(change)
         if self.item.graded or self.analyzer is None or self._restoring:
-            return
+            return saved
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # no event loop (plain Python): analyse now
             self.show_live()
-            return
+            return saved
         if self._pending is not None:
             self._pending.cancel()
         self._pending = loop.call_later(DEBOUNCE_SECONDS, self.show_live)
+        return saved
 
     def show_live(self) -> None:
         """Show the analyser's findings for the text as it is now."""

@@ -172,8 +172,6 @@ class TestSelectAllView:
         assert not any(b.value for b in view.boxes.values())
         assert saved(tmp_path, full.id) == 2
 
-    @pytest.mark.xfail(strict=True, reason="bug: choice.py SelectAllView.set_answer ticks the characters "
-                       "of a saved string (or the keys of a dict) and says 'restored'; it scores 0")
     @pytest.mark.parametrize("damaged", ["bc", {"b": True}])
     def test_saved_answer_that_is_not_a_list_is_not_shown_as_restored(self, module, tmp_path, damaged):
         """A hand-edited answer the grader will score 0 must not look like a restored answer."""

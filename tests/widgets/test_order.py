@@ -124,8 +124,6 @@ class TestRankView:
         assert "could not be shown; please answer again" in view.status.value
         assert saved(tmp_path, full.id) == damaged
 
-    @pytest.mark.xfail(strict=True, reason="bug: order.py RankView.on_change overwrites 'Not saved: ...' "
-                       "with 'Saved. Two replies share a place' when the save failed")
     def test_failed_save_with_a_shared_place_still_says_not_saved(self, module, tmp_path):
         folder = tmp_path / "being_present"
         folder.mkdir()

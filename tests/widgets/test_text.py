@@ -152,8 +152,6 @@ class TestWrittenReplyView:
         assert view.text.value == "Earlier reply"
         assert view.analysed == [] and "restored" in view.status.value
 
-    @pytest.mark.xfail(strict=True, reason="bug: text.py WrittenReplyView.set_answer shows str() of a "
-                       "saved non-string answer (e.g. \"['a']\") and says 'restored'; it scores 0")
     @pytest.mark.parametrize("damaged", [["a"], {"reply": "hi"}, 7])
     def test_saved_answer_that_is_not_text_is_not_shown_as_restored(self, module, tmp_path, damaged):
         public, full = item_of(module, "written_reply", "graded")
