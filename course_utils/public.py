@@ -94,7 +94,7 @@ def load_items(folder: Path | str = ".") -> dict[str, Item]:
         raise ItemsFileError(
             f"{path} is missing, so the exercises cannot be shown. Fetch the assignment again "
             "(your answers in answers.json are kept) or ask your trainer.") from None
-    except (ValueError, KeyError, TypeError) as err:
+    except (ValueError, KeyError, TypeError, OSError) as err:
         raise ItemsFileError(
             f"{path} could not be read ({err}). Fetch the assignment again "
             "(your answers in answers.json are kept) or ask your trainer.") from None

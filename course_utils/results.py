@@ -33,10 +33,7 @@ def record_result(folder: Path | str, item_id: str, competencies: tuple[int, ...
                   earned: float, possible: float) -> None:
     """Add one graded item's result to the folder's results file (atomic write)."""
     path = Path(folder) / RESULTS_FILE
-    try:
-        results = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        results = {}
+    results = load_results(folder)
     results[item_id] = {"competencies": list(competencies), "earned": earned, "possible": possible}
     write_atomic(path, json.dumps(results, indent=1, sort_keys=True))
 
@@ -54,7 +51,10 @@ def by_competency(results: dict[str, Any]) -> list[CompetencyScore]:
     """Sum results per competency; an item tagged with two competencies counts in both."""
     sums: dict[int, list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
     for record in results.values():
-        for c in record.get("competencies", ()):
+        tagged = record.get("competencies") if isinstance(record, dict) else None
+        if not isinstance(tagged, list):
+            continue  # not a record this module wrote
+        for c in {c for c in tagged if isinstance(c, int) and not isinstance(c, bool)}:
             if c in COMPETENCIES:
                 sums[c][0] += 1
                 sums[c][1] += float(record.get("earned", 0))

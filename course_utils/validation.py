@@ -72,8 +72,8 @@ def _parse_item(raw: Any, index: int, where: str, problems: list[Problem]) -> It
     def bad(field_name: str, message: str) -> None:
         problems.append(Problem(where, item_id, field_name, message))
 
-    kind: Any = raw.get("kind")
-    mode: Any = raw.get("mode")
+    kind: Any = _as_name(raw.get("kind"))
+    mode: Any = _as_name(raw.get("mode"))
     if kind not in KINDS:
         bad("kind", f"unknown kind {kind!r}; use one of: {', '.join(KINDS)}")
     if mode not in MODES:
@@ -86,7 +86,7 @@ def _parse_item(raw: Any, index: int, where: str, problems: list[Problem]) -> It
     points = _parse_points(raw, mode, bad)
     options = _parse_options(raw.get("options"), kind, bad)
     labels = _parse_labels(raw, kind, bad)
-    rubric = tuple(raw.get("rubric") or ())
+    rubric = _text_list(raw, "rubric", "give the rubric as a list of what graders look for", bad)
     lesson = raw.get("lesson") or []
     if not isinstance(lesson, list) or any(x not in LESSONS for x in lesson):
         bad("lesson", f"use lesson points from: {', '.join(LESSONS)}")
@@ -108,6 +108,20 @@ def _parse_item(raw: Any, index: int, where: str, problems: list[Problem]) -> It
                 debrief=str(raw.get("debrief") or "").strip(), auto_rubric=auto_rubric)
 
 
+def _as_name(value: Any) -> Any:
+    """A kind or mode as written; anything but text (a list, a number) as its text, to report."""
+    return value if value is None or isinstance(value, str) else repr(value)
+
+
+def _text_list(raw: dict, field_name: str, message: str, bad) -> tuple[str, ...]:
+    """A field that must be a list of texts (absent or empty: none)."""
+    value = raw.get(field_name) or []
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        bad(field_name, message)
+        return ()
+    return tuple(value)
+
+
 def _parse_points(raw: dict, mode: Any, bad) -> Any:
     """The item's points: above 0 when graded, absent when practice."""
     points = raw.get("points", 0)
@@ -121,7 +135,7 @@ def _parse_points(raw: dict, mode: Any, bad) -> Any:
 
 def _parse_labels(raw: dict, kind: Any, bad) -> tuple:
     """A classify item's labels (two or more known ones); no other kind has labels."""
-    labels = tuple(raw.get("labels") or ())
+    labels = _text_list(raw, "labels", f"give the labels as a list, from: {', '.join(LABELS)}", bad)
     if kind == "classify":
         unknown = [x for x in labels if x not in LABELS]
         if len(labels) < 2 or unknown:
@@ -169,11 +183,11 @@ def _parse_competencies(raw: Any, bad) -> tuple[int, ...]:
     if not isinstance(raw, list) or not raw:
         bad("competencies", "tag the item with one or more SAMHSA competency numbers 1-12")
         return ()
-    unknown = [c for c in raw if isinstance(c, bool) or c not in COMPETENCIES]
+    unknown = [c for c in raw if not isinstance(c, int) or isinstance(c, bool) or c not in COMPETENCIES]
     if unknown:
         bad("competencies", f"unknown competency {unknown[0]!r}; use numbers 1-12 "
             "(see content/README.md)")
-    return tuple(c for c in raw if c in COMPETENCIES)
+    return tuple(c for c in raw if c not in unknown)
 
 
 def _parse_options(raw: Any, kind: Any, bad) -> tuple[Option, ...]:

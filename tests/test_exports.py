@@ -47,6 +47,11 @@ def rows(path) -> list[dict[str, str]]:
         return list(reader)
 
 
+def rows_of(course) -> list[dict[str, str]]:
+    export_text(course, course / "t.csv")
+    return rows(course / "t.csv")
+
+
 class TestExportText:
     def test_written_replies_and_reflections_become_rows_and_choices_do_not(self, tmp_path):
         """Only text kinds are exported, practice written replies included; choices never are."""
@@ -126,6 +131,21 @@ class TestExportText:
         assert export_text(tmp_path, target) == 0
         assert sorted(p.name for p in folder.iterdir()) == ["answers.json", "items.json"]
         assert (folder / "answers.json").read_text(encoding="utf-8") == '{"answers": {"m-reply": '
+
+    def test_a_stray_file_beside_the_assignment_folders_is_skipped(self, tmp_path):
+        submit(tmp_path, "ana", {"m-reply": "That sounds hard."})
+        (tmp_path / "submitted" / "ana" / "notes.txt").write_text("mine", "utf-8")
+        assert export_text(tmp_path, tmp_path / "t.csv") == 1
+
+    @pytest.mark.parametrize("value", [["a"], {"reply": "hi"}, 7, "   "])
+    def test_an_answer_that_is_not_text_is_not_a_row(self, tmp_path, value):
+        submit(tmp_path, "ana", {"m-reply": value, "m-reflect": "I learned to wait."})
+        assert [r["text"] for r in rows_of(tmp_path)] == ["I learned to wait."]
+
+    @pytest.mark.parametrize("text", ["=HYPERLINK(\"x\")", "+1", "-hi", "@SUM(A1)"])
+    def test_text_a_spreadsheet_would_run_gets_a_leading_apostrophe(self, tmp_path, text):
+        submit(tmp_path, "ana", {"m-reply": text})
+        assert [r["text"] for r in rows_of(tmp_path)] == [f"'{text}"]
 
     def test_no_submitted_folder_writes_only_the_header(self, tmp_path):
         target = tmp_path / "written_text.csv"

@@ -78,6 +78,13 @@ class TestRecordResult:
         assert stored(tmp_path) == {"bp-1": {"competencies": [1], "earned": 1.0, "possible": 1.0}}
         assert [p.name for p in tmp_path.iterdir()] == [RESULTS_FILE]
 
+    @pytest.mark.parametrize("text", ["[1, 2]", "3", "null"])
+    def test_a_file_of_another_shape_is_started_afresh_not_a_crash(self, tmp_path, text):
+        """grade_item records results in the hidden test cell: a wrong shape must not fail it."""
+        (tmp_path / RESULTS_FILE).write_text(text, "utf-8")
+        record_result(tmp_path, "bp-1", (1,), 1.0, 1.0)
+        assert load_results(tmp_path) == {"bp-1": result((1,), 1.0, 1.0)}
+
     def test_missing_folder_raises_and_creates_nothing(self, tmp_path):
         with pytest.raises(TempFileError):
             record_result(tmp_path / "gone", "bp-1", (1,), 1.0, 1.0)
@@ -161,6 +168,15 @@ class TestByCompetency:
 
     def test_no_results_give_no_rows(self):
         assert by_competency({}) == []
+
+    @pytest.mark.parametrize("record", [3, None, "x", {"competencies": None}, {"competencies": 2},
+                                        {"competencies": [True], "earned": 1, "possible": 1}])
+    def test_records_this_module_never_writes_are_left_out(self, record):
+        assert by_competency({"odd": record, "a": result((2,), 1.0, 1.0)}) == [
+            CompetencyScore(2, 1, 1.0, 1.0)]
+
+    def test_a_competency_listed_twice_counts_once(self):
+        assert by_competency({"a": result((2, 2), 1.0, 2.0)}) == [CompetencyScore(2, 1, 1.0, 2.0)]
 
     def test_items_is_a_whole_number(self):
         [score] = by_competency({"a": result((7,), 1.0, 1.0)})

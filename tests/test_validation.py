@@ -288,6 +288,24 @@ class TestParseItem:
         assert parse(raw_item("written_reply"))[0].auto_rubric == ()
 
 
+class TestFieldsOfTheWrongType:
+    """A hand-edited field of the wrong type is a problem that names the field, never a crash."""
+
+    @pytest.mark.parametrize(("kind", "changes", "field"), [
+        ("written_reply", {"kind": ["reflection"]}, "kind"),
+        ("written_reply", {"mode": 3}, "mode"),
+        ("written_reply", {"competencies": [[1]]}, "competencies"),
+        ("written_reply", {"competencies": [1.0]}, "competencies"),
+        ("classify", {"labels": 5}, "labels"),
+        ("written_reply", {"rubric": 5}, "rubric"),
+        ("written_reply", {"rubric": "look for a reflection"}, "rubric"),
+    ])
+    def test_is_reported_on_its_field(self, kind, changes, field):
+        item, problems = parse({**raw_item(kind), **changes})
+        assert item is None
+        assert field in {p.field for p in problems}
+
+
 class TestParseScenario:
     def test_fields_are_stripped_and_cues_become_a_tuple(self):
         bad, said = collector()
