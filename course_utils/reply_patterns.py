@@ -85,7 +85,7 @@ LISTENING: dict[str, tuple[re.Pattern[str], str]] = {
     "validation": (_rx(
         r"sorry (?:to hear|that|you|about|for)", r"(?:i'?m|i am|im) (?:so |very |really |truly )?sorry",
         r"(?:that'?s|that is|thats) (?:a lot|so much)(?! of (?:fun|work))", r"a lot to (?:carry|deal|handle|take)",
-        r"i (?:can |totally |completely |definitely )?(?:understand|get it|get that)(?: that| how| why|\.|!|,|$)",
+        r"i (?:can |totally |completely |definitely )?(?:understand|get it|get that)(?= that| how| why|[.!,]|$)",
         r"(?:you'?re|you are|ur|youre) not alone", r"not the only one",
         r"(?:perfectly |totally |completely )?(?:normal|natural|okay|ok) to (?:feel|be|want|have)",
         r"makes? (?:total |complete |so much |a lot of |perfect )?sense", r"no wonder",
@@ -236,7 +236,7 @@ ROADBLOCKS: dict[str, tuple[re.Pattern[str], str]] = {
         r"(?:everyone|everybody) knows (?:that|it'?s)", r"that'?s (?:just )?what happens when",
         r"let (?:it|this|that) be a lesson", r"(?:it|that)'?s (?:just )?how (?:it|life|the world) works", r"it'?s (?:a )?(?:proven|well known|a fact)",
         r"(?:experts|doctors) (?:say|agree|recommend)", r"the (?:science|data|numbers)",
-        r"(?:most|many) people (?:who|in|with)", r"percent", r"\d+ ?%",
+        r"(?:most|many) people (?:who|in|with)", r"percent", r"\d+(?= ?%)",
         r"objectively", r"if (?:you|u) think about it", r"be realistic",
         r"(?:most|many) \w+ (?:turn out|end up)",
         ), "argues with facts or logic instead of hearing the person."),
@@ -257,7 +257,7 @@ ROADBLOCKS: dict[str, tuple[re.Pattern[str], str]] = {
         r"(?:you|u)(?:'re| are|re) (?:the problem|to blame|wrong)", r"(?:you|u) chose (?:to|this|that)",
         r"(?:was|is) (?:pretty |really |so |very |kind of )?(?:bad|wrong|stupid|dumb|selfish|"
         r"irresponsible|reckless|careless)", r"(?:that'?s|thats|it'?s) not okay",
-        r"what did (?:you|u) do to", r"(?:late|drunk|high) again", r"what did (?:you|u) do\?",
+        r"what did (?:you|u) do to", r"(?:late|drunk|high) again", r"what did (?:you|u) do(?=\?)",
         r"must have had (?:a|their|his|her|good) reason",
         r"(?:you|u) probably (?:messed|screwed|did|said|made|caused|started|provoked|asked)", r"being (?:way )?too (?:strict|hard|soft|"
         r"harsh|easy|lenient|picky|much|nice)",
@@ -338,7 +338,7 @@ ROADBLOCKS: dict[str, tuple[re.Pattern[str], str]] = {
         ), "reassures too soon, which can brush the feeling aside."),
     "distracting": (_rx(
         r"let me tell (?:you|u) (?:how i|about (?:my|when|the time|me))",
-        r"(?:^|(?<=[.!?,])\s*)(?:anyway|anyways|anyhow)", r"by the way", r"btw",
+        r"(?:(?<=^)|(?<=[.!?,] )|(?<=[.!?,])|(?<=\bso ))(?:anyway|anyways|anyhow)", r"by the way", r"btw",
         r"(?:get|take|keep) (?:your|ur) mind off", r"one time (?:i|my|we)", r"good times",
         r"my old (?:boss|job|friend|place|roommate)", r"let'?s (?:talk about|change|not (?:talk|"
         r"think|dwell)|focus on something|get (?:some|a)|go (?:get|grab|do)|grab|do something)",

@@ -140,6 +140,15 @@ class TestRealReplyShapes:
     def test_a_named_feeling_or_a_denial_is_not_normalising(self, reply):
         assert not analyze_reply(reply, PEER).validation
 
+    @pytest.mark.parametrize(("reply", "label"), [
+        ("I understand.", "validation"), ("I get it!", "validation"),
+        ("About 40% of people relapse.", "lecturing"),
+        ("Okay. Anyway, the match was great.", "distracting"),
+        ("Well, anyway, how was work?", "distracting"),
+    ])
+    def test_a_pattern_that_ends_or_starts_at_punctuation_still_matches(self, reply, label):
+        assert label in analyze_reply(reply, PEER).labels
+
     @pytest.mark.parametrize("reply", ["I bet you can work it out.", "You will do great!",
                                        "I am confident you will get through this."])
     def test_promising_it_will_work_out_is_reassurance(self, reply):
