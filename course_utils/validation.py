@@ -20,8 +20,8 @@ from course_utils.vocab import (
     TEXT_KINDS,
 )
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-ASSIGNMENT_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")
+ASSIGNMENT_PATTERN = re.compile(r"^[a-z][a-z0-9_]*\Z")
 
 
 def parse_module(data: Any, folder_name: str, where: str, problems: list[Problem]) -> dict:

@@ -91,6 +91,14 @@ class TestIdPattern:
         assert not ID_PATTERN.match(value)
 
 
+class TestTrailingNewline:
+    def test_an_id_or_assignment_with_a_trailing_newline_is_refused(self):
+        from course_utils.validation import ASSIGNMENT_PATTERN, ID_PATTERN
+
+        assert not ID_PATTERN.match("jo-night\n") and not ASSIGNMENT_PATTERN.match("crisis\n")
+        assert ID_PATTERN.match("jo-night") and ASSIGNMENT_PATTERN.match("crisis")
+
+
 class TestAssignmentPattern:
     @pytest.mark.parametrize("value", ["being_present", "m2", "a"])
     def test_python_style_names_pass(self, value):
