@@ -25,6 +25,7 @@ from course_utils.gradebook import worker_db_url
 
 STATE_DIR = ".cpsw"
 _API: Any = None  # the worker's NbGraderAPI
+TRIES = 2  # nbgrader runs per submission before it is flagged
 
 
 @dataclass(frozen=True)
@@ -91,20 +92,32 @@ def _grade(task: tuple[str, str]) -> Outcome:
     problem = problem_before_grading(course, assignment, student)
     if problem:
         return Outcome(student, False, time.perf_counter() - started, problem)
-    try:
-        result = _API.autograde(assignment, student, force=True, create=True)
-    except Exception as err:  # a crash in one submission must not stop the batch
-        return Outcome(student, False, time.perf_counter() - started, f"{type(err).__name__}: {err}")
-    if not result.get("success"):
-        return Outcome(student, False, time.perf_counter() - started, _reason(result))
+    reason = ""
+    for _attempt in range(TRIES):  # a kernel that dies at start or a gradebook hiccup is retried
+        try:
+            result = _API.autograde(assignment, student, force=True, create=True)
+        except Exception as err:  # a crash in one submission must not stop the batch
+            reason = f"{type(err).__name__}: {err}"
+            continue
+        if result.get("success"):
+            break
+        reason = _reason(result)
+    else:
+        return Outcome(student, False, time.perf_counter() - started, f"{reason} (tried {TRIES} times)")
     notes = tuple(notes_after_grading(course, assignment, student))
     return Outcome(student, True, time.perf_counter() - started, "", notes)
 
 
 def _reason(result: dict) -> str:
-    """The most telling line of nbgrader's error output: the last exception raised, if any."""
-    text = (result.get("error") or result.get("log") or "nbgrader reported a failure").strip()
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    """The most telling line of nbgrader's error output: the last exception raised, if any.
+
+    nbgrader's own "Please see the above traceback" is passed over for the error it points to,
+    in the traceback or in the log's ERROR lines.
+    """
+    text = "\n".join(str(result.get(k) or "") for k in ("log", "error")).strip() \
+        or "nbgrader reported a failure"
+    lines = [re.sub(r"^\[[^]]*\|\s*(?:ERROR|CRITICAL)\]\s*", "", line.strip())
+             for line in text.splitlines() if line.strip()]
     errors = [line for line in lines if re.match(r"^[\w.]*(Error|Exception|Interrupt)\b", line)
               and "Please see the" not in line]
     chosen = errors[-1] if errors else (lines[-1] if lines else "nbgrader reported a failure")

@@ -85,3 +85,20 @@ class TestFeedbackCommand:
         pages = list((course / "feedback").glob(f"*/{ASSIGNMENT}/{ASSIGNMENT}.html"))
         assert len(pages) == 4
         assert all(p.stat().st_mode & 0o777 == 0o640 for p in pages)  # holds the learner's text
+
+
+class TestReason:
+    def test_the_error_behind_nbgraders_generic_line_is_given(self):
+        from course_utils.parallel_autograde import _reason
+
+        result = {"success": False,
+                  "log": "[AutogradeApp | ERROR] psycopg2.OperationalError: server closed the connection",
+                  "error": "Traceback (most recent call last):\n  File \"x.py\", line 1\n"
+                           "nbgrader.converters.base.NbGraderException: Please see the above traceback"}
+        assert _reason(result) == "psycopg2.OperationalError: server closed the connection"
+
+    def test_with_no_exception_line_the_last_line_is_given(self):
+        from course_utils.parallel_autograde import _reason
+
+        assert _reason({"success": False, "log": "something odd\nthe end"}) == "the end"
+        assert _reason({"success": False}) == "nbgrader reported a failure"
