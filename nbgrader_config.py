@@ -9,10 +9,10 @@ here = Path(__file__).resolve().parent
 c.CourseDirectory.course_id = "being-present"
 c.CourseDirectory.root = str(here)
 # The gradebook: gradebook.db in this folder, or the server database (PostgreSQL) named by the
-# environment variable CPSW_DB_URL (course_utils/gradebook.py; docs/deploy-postgres.md). Imported
+# environment variable CPSW_DB_URL (course_utils/autograde/gradebook.py; docs/deploy-postgres.md). Imported
 # only then: a failed import here would make nbgrader skip this whole file with a logged error.
 if os.environ.get("CPSW_DB_URL"):
-    from course_utils.gradebook import db_url
+    from course_utils.autograde.gradebook import db_url
 
     c.CourseDirectory.db_url = db_url(here)
 # A deleted grade cell must not leave a submission stuck at "needs manual grading".
@@ -28,25 +28,27 @@ c.ExecutePreprocessor.timeout = 120
 c.Autograde.permissions = 440
 c.GenerateFeedback.permissions = 640
 # Before anything runs: cells the learner deleted come back from source/ and forged nbgrader
-# metadata is dropped (course_utils/restore_cells.py: nbgrader 0.9's add_missing_cells raises
+# metadata is dropped (course_utils/preprocessors/restore_cells.py: nbgrader 0.9's add_missing_cells raises
 # KeyError on these notebooks), then any code cell the learner added is commented out, not run
-# (course_utils/strip_added_code.py: the notebooks take no code). The rest is nbgrader's list.
+# (course_utils/preprocessors/strip_added_code.py: the notebooks take no code). The rest is nbgrader's list.
 c.Autograde.sanitize_preprocessors = [
     "nbgrader.preprocessors.ClearOutput",
     "nbgrader.preprocessors.DeduplicateIds",
     "nbgrader.preprocessors.OverwriteKernelspec",
-    "course_utils.restore_cells.RestoreCells",
+    "course_utils.preprocessors.restore_cells.RestoreCells",
     "nbgrader.preprocessors.OverwriteCells",
-    "course_utils.strip_added_code.StripAddedCode",
+    "course_utils.preprocessors.strip_added_code.StripAddedCode",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
 # Kernels start without the grader's credentials (CPSW_DB_URL, tokens, passwords) in their
-# environment (course_utils/kernel_env.py). Optional sandbox (course_utils/sandbox.py):
+# environment (course_utils/preprocessors/kernel_env.py). Optional sandbox
+# (course_utils/preprocessors/sandbox.py):
 # CPSW_SANDBOX=1, or `cpsw autograde --sandbox`; each kernel then sees only its own submission,
 # under a memory limit and a shorter cell timeout. The rest is nbgrader's own list.
 sandbox = bool(os.environ.get("CPSW_SANDBOX"))
 c.Autograde.autograde_preprocessors = [
-    "course_utils.sandbox.SandboxExecute" if sandbox else "course_utils.kernel_env.PrivateEnvExecute",
+    ("course_utils.preprocessors.sandbox.SandboxExecute" if sandbox
+     else "course_utils.preprocessors.kernel_env.PrivateEnvExecute"),
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",

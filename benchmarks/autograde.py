@@ -25,7 +25,7 @@ def grades(course: Path) -> dict:
     """Every grade of the assignment, keyed by student and grade cell."""
     from nbgrader.api import Gradebook
 
-    from course_utils.gradebook import db_url
+    from course_utils.autograde.gradebook import db_url
 
     with Gradebook(db_url(course)) as gb:
         return {(s.student.id, g.name): (g.auto_score, g.needs_manual_grade)
@@ -56,10 +56,10 @@ def main() -> None:
     sys.path.insert(0, str(REPO))
     # Two courses are compared, so each needs its own gradebook: never a shared server database.
     os.environ.pop("CPSW_DB_URL", None)
-    from course_utils.build import build
-    from course_utils.nbgrader_run import run_nbgrader
-    from course_utils.parallel_autograde import autograde_all
-    from course_utils.simulate import make_cohort, simulate_submissions
+    from course_utils.assign.build import build
+    from course_utils.assign.nbgrader_run import run_nbgrader
+    from course_utils.autograde.parallel_autograde import autograde_all
+    from course_utils.instructor.simulate import make_cohort, simulate_submissions
 
     root = Path(tempfile.mkdtemp(prefix="cpsw-bench-"))
     base = root / "sequential"

@@ -108,7 +108,7 @@ def gold(turn: Turn) -> dict[str, bool]:
 
 def analyser(turn: Turn) -> dict[str, bool]:
     """The analyser's binary labels for a turn."""
-    from course_utils.reply_analysis import analyze_reply
+    from course_utils.analysis.reply_analysis import analyze_reply
 
     a = analyze_reply(turn.reply, turn.peer_said)
     return {"question": a.asks, "reflection": a.reflection != "none", "advice": a.advice,

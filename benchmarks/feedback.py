@@ -48,7 +48,7 @@ def predicted(analysis) -> dict[str, bool]:
 
 def scores(rows: list[dict]) -> dict[str, tuple[float, float, float]]:
     """Precision, recall and F1 per label over the rows."""
-    from course_utils.reply_analysis import analyze_reply
+    from course_utils.analysis.reply_analysis import analyze_reply
 
     counts = {label: [0, 0, 0] for label in (*LABELS, *EXTRA)}  # tp, fp, fn
     for row in rows:
@@ -67,7 +67,7 @@ def scores(rows: list[dict]) -> dict[str, tuple[float, float, float]]:
 
 def median_microseconds(rows: list[dict], repeats: int = 5) -> float:
     """Median time of one analysis, in microseconds."""
-    from course_utils.reply_analysis import analyze_reply
+    from course_utils.analysis.reply_analysis import analyze_reply
 
     times = []
     for _ in range(repeats):
@@ -80,7 +80,7 @@ def median_microseconds(rows: list[dict], repeats: int = 5) -> float:
 
 def heavy_imports() -> list[str]:
     """Heavy libraries that importing the analyser pulls in (should be none)."""
-    code = ("import sys, course_utils.reply_analysis; "
+    code = ("import sys, course_utils.analysis.reply_analysis; "
             "print(','.join(m for m in ('numpy','matplotlib','ipywidgets','sklearn','torch',"
             "'pandas','nbgrader') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -12,13 +12,13 @@ from typing import Any
 __all__ = ["AnswerStore", "analyze_reply", "grade_item", "load_course", "score_item", "show_item", "start"]
 
 _WHERE = {
-    "analyze_reply": "course_utils.reply_analysis",
-    "AnswerStore": "course_utils.storage",
-    "grade_item": "course_utils.grading",
-    "load_course": "course_utils.content",
-    "score_item": "course_utils.scoring",
-    "show_item": "course_utils.exercise",
-    "start": "course_utils.exercise",
+    "analyze_reply": "course_utils.analysis.reply_analysis",
+    "AnswerStore": "course_utils.core.storage",
+    "grade_item": "course_utils.autograde.grading",
+    "load_course": "course_utils.content.loader",
+    "score_item": "course_utils.items.scoring",
+    "show_item": "course_utils.learner.exercise",
+    "start": "course_utils.learner.exercise",
 }
 
 

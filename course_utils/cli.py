@@ -7,8 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from course_utils.content import ContentError
-from course_utils.nbgrader_run import NbgraderError
+from course_utils.assign.nbgrader_run import NbgraderError
+from course_utils.items.model import ContentError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,7 +74,7 @@ def parser() -> argparse.ArgumentParser:
 
 def _build(args: argparse.Namespace) -> int:
     """`cpsw build`: validate content, then write source/ (and release/)."""
-    from course_utils.build import build
+    from course_utils.assign.build import build
 
     build(args.course, release=not args.no_release)
     return 0
@@ -82,7 +82,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     """`cpsw demo`: the whole cycle on a simulated cohort."""
-    from course_utils.demo import run_demo
+    from course_utils.instructor.demo import run_demo
 
     run_demo(args.course, learners=args.learners, seed=args.seed)
     return 0
@@ -90,8 +90,8 @@ def _demo(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     """`cpsw export`: nbgrader's grades CSV, private; written text only when asked."""
-    from course_utils.exports import export_text, make_private
-    from course_utils.nbgrader_run import run_nbgrader
+    from course_utils.assign.nbgrader_run import run_nbgrader
+    from course_utils.instructor.exports import export_text, make_private
 
     target = args.to.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -107,7 +107,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _feedback(args: argparse.Namespace) -> int:
     """`cpsw feedback`: nbgrader generate_feedback, then where the pages are."""
-    from course_utils.nbgrader_run import run_nbgrader
+    from course_utils.assign.nbgrader_run import run_nbgrader
 
     run_nbgrader(["generate_feedback", args.assignment], args.course)
     pages = sorted((args.course / "feedback").glob(f"*/{args.assignment}/*.html"))
@@ -118,8 +118,8 @@ def _feedback(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     """`cpsw report`: the item-analysis page of one assignment or of all."""
-    from course_utils.cohort_report import write_report
-    from course_utils.content import load_course
+    from course_utils.content.loader import load_course
+    from course_utils.instructor.cohort_report import write_report
 
     modules = [m for m in load_course(args.course / "content")
                if args.assignment in (None, m.assignment)]
@@ -138,7 +138,7 @@ def _report(args: argparse.Namespace) -> int:
 
 def _check_secrets(args: argparse.Namespace) -> int:
     """`cpsw check-secrets`: scan what learners receive for graded keys."""
-    from course_utils.secrecy import check_secrets
+    from course_utils.assign.secrecy import check_secrets
 
     return check_secrets(args.course, args.release, args.dist)
 
@@ -147,12 +147,12 @@ def _autograde(course: Path, assignment: str, jobs: int, students: list[str] | N
                sandbox: bool = False) -> int:
     from nbgrader.api import Gradebook
 
-    from course_utils.gradebook import db_url
-    from course_utils.parallel_autograde import autograde_all, load_done, progress_bar
+    from course_utils.autograde.gradebook import db_url
+    from course_utils.autograde.parallel_autograde import autograde_all, load_done, progress_bar
 
     before = load_done(course, assignment)
     if sandbox:
-        from course_utils.sandbox import ENV_FLAG, SandboxError, check_available
+        from course_utils.preprocessors.sandbox import ENV_FLAG, SandboxError, check_available
 
         try:
             check_available()
@@ -187,9 +187,9 @@ def _autograde(course: Path, assignment: str, jobs: int, students: list[str] | N
 
 def _check(course: Path) -> int:
     """`cpsw check`: validate content, print cue figures and test-wise shares; 1 if any fails."""
-    from course_utils.content import load_course
-    from course_utils.cue_audit import audit_course
-    from course_utils.testwise import BOUND, best_shares
+    from course_utils.content.loader import load_course
+    from course_utils.instructor.cue_audit import audit_course
+    from course_utils.instructor.testwise import BOUND, best_shares
 
     modules = load_course(course / "content")
     print(f"Content is valid: {len(modules)} module(s), {sum(len(m.items) for m in modules)} items.")

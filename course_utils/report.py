@@ -1,43 +1,8 @@
-"""The learner's per-competency score report, shown in their nbgrader feedback."""
+"""The competency report cell of every notebook.
 
-from __future__ import annotations
+Kept at this path; the code lives in `course_utils.learner.report`.
+"""
 
-from html import escape
-from pathlib import Path
+from course_utils.learner.report import competency_report, report_html
 
-from IPython.display import HTML, Image, display
-
-from course_utils.results import by_competency, load_results
-from course_utils.storage import grading_run
-from course_utils.vocab import COMPETENCIES
-
-
-def report_html(folder: Path | str = ".") -> str:
-    """An HTML table of points by SAMHSA competency category from recorded results."""
-    rows = by_competency(load_results(folder))
-    if not rows:
-        return "<p>No graded results were recorded for this notebook.</p>"
-    body = "".join(
-        f"<tr><td>{r.competency}. {escape(COMPETENCIES[r.competency])}</td><td>{r.items}</td>"
-        f"<td>{r.earned:g} of {r.possible:g}</td><td>{r.percent:.0f}%</td></tr>" for r in rows)
-    return ('<table class="cps-report"><caption>Your auto-graded score by SAMHSA competency '
-            "category (an item can count in more than one)</caption><thead><tr><th>Competency"
-            "</th><th>Items</th><th>Points</th><th>Percent</th></tr></thead>"
-            f"<tbody>{body}</tbody></table>")
-
-
-def competency_report(folder: Path | str = ".", plot: bool = False) -> None:
-    """In feedback: the per-competency table (and a bar chart); before grading: a note."""
-    if not grading_run():
-        display(HTML("<p><em>Your score by competency appears here in your feedback, after "
-                     "your trainer grades this notebook.</em></p>"))
-        return
-    display(HTML(report_html(folder)))
-    rows = by_competency(load_results(folder))
-    if plot and rows:
-        from course_utils.plots import figure_png, percent_bars
-
-        ax = percent_bars([f"{r.competency}" for r in rows], [r.percent for r in rows],
-                          title="Score by competency category (%)",
-                          xlabel="SAMHSA competency category")
-        display(Image(figure_png(ax.figure)))
+__all__ = ["competency_report", "report_html"]

@@ -11,7 +11,7 @@ from helpers import ASSIGNMENT, REPO, copy_course
 @pytest.fixture(scope="session")
 def built_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The course built from content into a temporary folder (source/ and release/)."""
-    from course_utils.build import build
+    from course_utils.assign.build import build
 
     course = copy_course(tmp_path_factory.mktemp("course"))
     build(course, log=lambda _msg: None)
@@ -39,7 +39,7 @@ def postgres():
 @pytest.fixture(scope="session")
 def module():
     """The first module, loaded from the repo's content (with keys)."""
-    from course_utils.content import load_module
+    from course_utils.content.loader import load_module
 
     return load_module(REPO / "content" / ASSIGNMENT)
 

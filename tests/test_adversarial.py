@@ -23,10 +23,10 @@ import pytest
 from helpers import ASSIGNMENT
 
 from course_utils.cli import main
-from course_utils.content import load_module
-from course_utils.scoring import score_item
-from course_utils.simulate import make_cohort, simulate_submissions
-from course_utils.vocab import MAX_REPLY_CHARS
+from course_utils.content.loader import load_module
+from course_utils.core.vocab import MAX_REPLY_CHARS
+from course_utils.instructor.simulate import make_cohort, simulate_submissions
+from course_utils.items.scoring import score_item
 
 pytestmark = pytest.mark.slow
 NB = f"{ASSIGNMENT}.ipynb"

@@ -3,7 +3,7 @@
 The perfect learner answers every item with its key (the best reply at every turn of a
 conversation) and must get full marks on every graded item. The worst learner always picks the
 worst option and must get exactly the scores worked out here from the content, independently of
-course_utils.scoring.
+course_utils.items.scoring.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ import shutil
 import pytest
 from helpers import REPO
 
-from course_utils.content import load_course
-from course_utils.nbgrader_run import run_nbgrader
-from course_utils.public import load_items
-from course_utils.storage import AnswerStore
-from course_utils.widgets import make_view
+from course_utils.assign.nbgrader_run import run_nbgrader
+from course_utils.content.loader import load_course
+from course_utils.core.storage import AnswerStore
+from course_utils.items.public import load_items
+from course_utils.items.widgets import make_view
 
 pytestmark = pytest.mark.slow
 MODULES = load_course(REPO / "content")
@@ -38,7 +38,7 @@ PARTIAL_REPLIES = [
 
 def heard_word(item) -> str:
     """A word of the peer's own or of the scene (6+ letters, not a filler word), to pick up."""
-    from course_utils.reply_rubric import COMMON
+    from course_utils.analysis.reply_rubric import COMMON
 
     heard = f"{item.scenario.peer_says} {item.scenario.situation}"
     return next(w for w in re.findall(r"[A-Za-z]+", heard) if len(w) >= 6 and w.lower() not in COMMON)

@@ -56,9 +56,9 @@ def accept_kernel_dialog(page) -> None:
 
 def id_at(folder: Path, item_id: str, letter: str) -> str:
     """The option id this learner sees at a letter (their display order, from answers.json)."""
-    from course_utils.content import load_module
-    from course_utils.display_order import DisplayOrder
-    from course_utils.storage import read_display_seed
+    from course_utils.content.loader import load_module
+    from course_utils.core.display_order import DisplayOrder
+    from course_utils.core.storage import read_display_seed
 
     item = load_module(REPO / "content" / ASSIGNMENT).item(item_id)
     seed = read_display_seed(folder)
@@ -267,7 +267,7 @@ class TestAccessibility:
 
 class TestGuideNotebooks:
     def test_every_start_here_link_opens_its_module(self, lab_page):
-        from course_utils.content import load_course
+        from course_utils.content.loader import load_course
 
         page, _ = lab_page
         base = page.url.split("/lab/")[0]
@@ -281,7 +281,7 @@ class TestGuideNotebooks:
 
     def test_my_progress_renders_its_plots(self, lab_page):
         page, folder = lab_page
-        from course_utils.storage import AnswerStore
+        from course_utils.core.storage import AnswerStore
 
         AnswerStore(folder).set("bp-first-words", "b")  # a practice answer saved earlier
         base = page.url.split("/lab/")[0]

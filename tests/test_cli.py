@@ -52,7 +52,7 @@ class TestExport:
 
         from helpers import REPO
 
-        from course_utils.storage import AnswerStore
+        from course_utils.core.storage import AnswerStore
 
         course = copy_course(tmp_path / "course")
         folder = course / "submitted" / "ana" / ASSIGNMENT

@@ -8,8 +8,8 @@ from collections import Counter
 import pytest
 from helpers import REPO
 
-from course_utils.content import load_course
-from course_utils.vocab import COMPETENCIES, LESSONS, ROADBLOCKS
+from course_utils.content.loader import load_course
+from course_utils.core.vocab import COMPETENCIES, LESSONS, ROADBLOCKS
 
 MODULES = load_course(REPO / "content")
 EXAM = "practice_exam"

@@ -18,12 +18,12 @@ import pytest
 from helpers import ASSIGNMENT, copy_course
 from nbclient import NotebookClient
 
-from course_utils.build import build
-from course_utils.display_order import DisplayOrder
-from course_utils.nbgrader_run import run_nbgrader
-from course_utils.public import from_public, to_public
-from course_utils.render import answer_html
-from course_utils.storage import read_display_seed
+from course_utils.assign.build import build
+from course_utils.assign.nbgrader_run import run_nbgrader
+from course_utils.core.display_order import DisplayOrder
+from course_utils.core.storage import read_display_seed
+from course_utils.items.public import from_public, to_public
+from course_utils.items.render import answer_html
 
 pytestmark = pytest.mark.slow
 REPLY = "It sounds like today knocked the wind out of you. What feels heaviest right now?"
@@ -32,7 +32,7 @@ REPLY = "It sounds like today knocked the wind out of you. What feels heaviest r
 def plan(module) -> tuple[dict, dict, list[str]]:
     """Answers to every item, the exact score each graded item must get, and kernel code that
     gives those answers the way clicks and typing do."""
-    answers, expected, code = {}, {}, ["from course_utils.exercise import active_views as v"]
+    answers, expected, code = {}, {}, ["from course_utils.learner.exercise import active_views as v"]
     seen_best = 0
     for item in module.items:
         ids = [o.id for o in item.options]
@@ -207,7 +207,7 @@ class TestDamagedAnswersFile:
         shutil.copytree(built_course / "release" / ASSIGNMENT, folder)
         (folder / "answers.json").write_text('{"format": 1, "answers": {"bp-first')
         nb = execute(folder / f"{ASSIGNMENT}.ipynb",
-                     ['from course_utils.exercise import active_views as v\n'
+                     ['from course_utils.learner.exercise import active_views as v\n'
                       'v["bp-first-words"].radio.value = "b"'])
         setup = next(c for c in nb.cells if c.get("id") == "setup")
         assert "could not be read" in html_outputs(setup) and "kept as" in html_outputs(setup)

@@ -14,12 +14,12 @@ import time
 import pytest
 from helpers import ASSIGNMENT
 
+from course_utils.assign.nbgrader_run import run_nbgrader
+from course_utils.autograde.gradebook import DB_URL_ENV, db_url
+from course_utils.autograde.parallel_autograde import autograde_all, state_path
 from course_utils.cli import main
-from course_utils.content import load_module
-from course_utils.gradebook import DB_URL_ENV, db_url
-from course_utils.nbgrader_run import run_nbgrader
-from course_utils.parallel_autograde import autograde_all, state_path
-from course_utils.simulate import make_cohort, simulate_submissions
+from course_utils.content.loader import load_module
+from course_utils.instructor.simulate import make_cohort, simulate_submissions
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 

@@ -29,8 +29,8 @@ import requests
 from helpers import ASSIGNMENT, REPO, python_bin
 from hub import Hub, Kernel, free_port, processes_of, reset_home
 
-from course_utils.scoring import score_item
-from course_utils.simulate import Learner, simulate_answers
+from course_utils.instructor.simulate import Learner, simulate_answers
+from course_utils.items.scoring import score_item
 
 pytestmark = [pytest.mark.hub, pytest.mark.slow]
 
@@ -63,9 +63,9 @@ def sh(*args, cwd=None):
 '''
 
 ANSWER = '''
-from course_utils.public import load_items
-from course_utils.storage import AnswerStore
-from course_utils.widgets import make_view
+from course_utils.items.public import load_items
+from course_utils.core.storage import AnswerStore
+from course_utils.items.widgets import make_view
 folder = Path.home() / {course!r} / {assignment!r}
 items, store = load_items(folder), AnswerStore(folder)
 for item_id, value in json.loads({answers!r}).items():

@@ -8,8 +8,8 @@ import pytest
 import yaml
 from helpers import REPO
 
-from course_utils.content import load_module
-from course_utils.scoring import score_item
+from course_utils.content.loader import load_module
+from course_utils.items.scoring import score_item
 
 WEAKER_FILE = REPO / "tests" / "data" / "weaker_replies.yaml"
 MODULES = [load_module(path.parent) for path in sorted((REPO / "content").glob("*/module.yaml"))]

@@ -9,7 +9,7 @@ import statistics
 import pytest
 from helpers import REPO
 
-from course_utils.vocab import ROADBLOCKS
+from course_utils.core.vocab import ROADBLOCKS
 
 DATA = REPO / "tests" / "data"
 PARTS = ("replies_dev.jsonl", "replies_heldout.jsonl")

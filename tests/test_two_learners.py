@@ -16,18 +16,18 @@ import pytest
 from helpers import ASSIGNMENT
 from nbclient import NotebookClient
 
-from course_utils.content import load_module
-from course_utils.conversation import replay
-from course_utils.display_order import DisplayOrder
-from course_utils.nbgrader_run import run_nbgrader
-from course_utils.scoring import score_item
-from course_utils.storage import read_display_seed
+from course_utils.assign.nbgrader_run import run_nbgrader
+from course_utils.content.loader import load_module
+from course_utils.core.display_order import DisplayOrder
+from course_utils.core.storage import read_display_seed
+from course_utils.items.conversation import replay
+from course_utils.items.scoring import score_item
 
 pytestmark = pytest.mark.slow
 LEARNERS = {"amara": "amara", "ben": None}  # student id -> JupyterHub user (None: no hub)
 REPORT = """
 import json
-from course_utils.exercise import active_views as v
+from course_utils.learner.exercise import active_views as v
 print("SHOWN" + json.dumps({k: [label for label, _ in view.radio.options]
                             for k, view in v.items() if view.item.kind == "best_response"}))
 """

@@ -1,0 +1,1 @@
+"""Content to nbgrader's source/ and release/: the notebooks, their checks, and the build."""

@@ -1,0 +1,55 @@
+"""Exports beyond nbgrader's grades CSV: learners' written text, only when asked for."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+
+from course_utils.core.atomic import FILE_MODE, write_atomic
+from course_utils.core.storage import read_answers
+from course_utils.items.public import ItemsFileError, load_items
+
+# Owner may read and write, group may read, others nothing: learners write about lived experience.
+PRIVATE_MODE = FILE_MODE
+
+
+def export_text(course: Path, target: Path) -> int:
+    """Write every written reply and reflection in submitted/ to a CSV; return the row count.
+
+    Reflections may hold lived experience: call this only when an instructor asks for text.
+    Only text answers are rows; a text that a spreadsheet would read as a formula (it starts with
+    =, +, -, @, a tab or a carriage return) is written with a leading apostrophe.
+    """
+    rows = []
+    for folder in sorted((Path(course) / "submitted").glob("*/*")):
+        if not folder.is_dir():
+            continue  # a stray file beside the assignment folders
+        try:
+            items = load_items(folder)
+        except ItemsFileError:
+            continue
+        answers = read_answers(folder)
+        for item_id, item in items.items():
+            text = answers.get(item_id)
+            if item.kind in ("written_reply", "reflection") and isinstance(text, str) and text.strip():
+                rows.append({"student_id": folder.parent.name, "assignment": folder.name,
+                             "item": item_id, "kind": item.kind, "text": _not_a_formula(text)})
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = io.StringIO(newline="")
+    writer = csv.DictWriter(text, ["student_id", "assignment", "item", "kind", "text"])
+    writer.writeheader()
+    writer.writerows(rows)
+    write_atomic(target, text.getvalue(), mode=PRIVATE_MODE, newline="")
+    return len(rows)
+
+
+def _not_a_formula(text: str) -> str:
+    """The text, with an apostrophe in front where a spreadsheet would run it as a formula."""
+    return f"'{text}" if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
+
+
+def make_private(path: Path) -> None:
+    """Let only the owner and the owner's group read a file that holds learners' data."""
+    os.chmod(path, PRIVATE_MODE)

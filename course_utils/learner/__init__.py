@@ -1,0 +1,1 @@
+"""What runs in the learner's kernel around the items: start, progress and the competency report."""

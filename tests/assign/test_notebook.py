@@ -1,0 +1,45 @@
+"""The master notebook built from a module."""
+
+from __future__ import annotations
+
+from course_utils.assign.notebook import build_notebook, split_reading
+
+
+def cells_by_id(nb):
+    return {c.id: c for c in nb.cells}
+
+
+class TestBuildNotebook:
+    def test_help_now_note_is_near_the_top(self, module):
+        nb = build_notebook(module, "### Take care\nCall or text 988.")
+        assert nb.cells[1].source.startswith("### Take care")
+
+    def test_graded_auto_item_has_hidden_test_with_points(self, module):
+        nb = build_notebook(module, "help")
+        cells = cells_by_id(nb)
+        for item in module.items:
+            assert f'show_item("{item.id}")' == cells[f"{item.id}-show"].source
+            if item.auto_graded:
+                grade = cells[f"{item.id}-grade"]
+                meta = grade.metadata["nbgrader"]
+                assert meta["grade"] and meta["points"] == item.points and meta["locked"]
+                hidden = grade.source.split("### BEGIN HIDDEN TESTS")[1]
+                assert "grade_item(" in hidden and f"'id': '{item.id}'" in hidden
+            elif item.graded:
+                task = cells[f"{item.id}-task"].metadata["nbgrader"]
+                assert task["task"] and task["points"] == item.points
+                assert cells[f"{item.id}-task"].cell_type == "markdown"
+            else:
+                assert f"{item.id}-grade" not in cells and f"{item.id}-task" not in cells
+
+    def test_every_cell_is_read_only_with_unique_id(self, module):
+        nb = build_notebook(module, "help")
+        ids = [c.metadata["nbgrader"]["grade_id"] for c in nb.cells]
+        assert len(ids) == len(set(ids))
+        assert all(c.metadata["nbgrader"]["locked"] for c in nb.cells)
+
+
+class TestSplitReading:
+    def test_one_cell_per_section(self):
+        text = "Intro line\n\n## One\nA\n\n## Two\nB\n"
+        assert split_reading(text) == ["Intro line", "## One\nA", "## Two\nB"]

@@ -1,0 +1,529 @@
+"""Validation of raw YAML data: each check called directly on small dicts."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from course_utils.content.validation import (
+    ASSIGNMENT_PATTERN,
+    ID_PATTERN,
+    _auto_rubric,
+    _check_key,
+    _parse_competencies,
+    _parse_item,
+    _parse_options,
+    _parse_scenario,
+    parse_module,
+)
+from course_utils.core.vocab import KINDS, LABELS, LESSONS, ROADBLOCKS
+from course_utils.items.model import Item, Option, Problem, Scenario
+
+WHERE = "content/m1/module.yaml"
+SCENARIO = {"situation": "  Jo texts you late at night.  ", "peer_says": " I can't sleep again. ",
+            "cues": ["short replies", "no emoji"]}
+
+
+def opts(*ids: str) -> list[dict]:
+    return [{"id": i, "text": f"Reply {i}.", "explanation": f"Why {i}."} for i in ids]
+
+
+BRANCH_TURNS = [
+    {"id": "start", "peer_says": "I can't sleep again.", "mood": "guarded", "replies": [
+        {"id": "a", "text": "Nights have been long.", "quality": 2, "explanation": "Reflects.",
+         "next": "mid"},
+        {"id": "b", "text": "Try camomile tea.", "quality": 0, "explanation": "Advice.",
+         "next": "mid", "roadblock": "advising"}]},
+    {"id": "mid", "peer_says": "My head won't stop.", "mood": "opens", "replies": [
+        {"id": "a", "text": "It keeps going round.", "quality": 2, "explanation": "Reflects.",
+         "next": "last"},
+        {"id": "b", "text": "Did you eat?", "quality": 1, "explanation": "Closed.", "next": "last"}]},
+    {"id": "last", "peer_says": "Thanks for staying up.", "mood": "opens", "replies": [
+        {"id": "a", "text": "I'm glad you wrote.", "quality": 2, "explanation": "Warm.", "next": "end"},
+        {"id": "b", "text": "Sure, night.", "quality": 1, "explanation": "Quick.", "next": "end"}]},
+]
+
+RAW: dict[str, dict] = {
+    "best_response": {"options": opts("a", "b", "c"), "key": "b"},
+    "select_all": {"options": opts("a", "b", "c", "d"), "key": ["a", "c"]},
+    "rank": {"options": opts("a", "b", "c"), "key": ["c", "a", "b"]},
+    "classify": {"options": opts("a", "b"), "labels": ["supportive", "advising"],
+                 "key": {"a": "advising", "b": "supportive"}},
+    "written_reply": {"rubric": ["Reflects the sleeplessness"]},
+    "reflection": {"rubric": ["Names one cue"]},
+    "branching": {"turns": BRANCH_TURNS, "debrief": "Staying with Jo keeps her talking."},
+}
+
+
+def raw_item(kind: str = "best_response", **changes) -> dict:
+    """A valid graded raw item of this kind, with fields replaced (None removes one)."""
+    raw = {"id": "jo-night", "kind": kind, "mode": "graded", "points": 2,
+           "prompt": "  What do you reply?  ", "scenario": copy.deepcopy(SCENARIO),
+           "competencies": [2, 9], **copy.deepcopy(RAW[kind])}
+    raw.update(changes)
+    return {k: v for k, v in raw.items() if v is not None}
+
+
+def parse(raw) -> tuple[Item | None, list[Problem]]:
+    problems: list[Problem] = []
+    return _parse_item(raw, 1, WHERE, problems), problems
+
+
+def collector():
+    """A `bad` callback and the (field, message) pairs it received."""
+    said: list[tuple[str, str]] = []
+    return (lambda field, message: said.append((field, message))), said
+
+
+def only(problems: list[Problem]) -> Problem:
+    assert len(problems) == 1, [str(p) for p in problems]
+    return problems[0]
+
+
+class TestIdPattern:
+    @pytest.mark.parametrize("value", ["bp-1", "a", "jo-night-2", "123"])
+    def test_lowercase_words_joined_by_single_hyphens_pass(self, value):
+        assert ID_PATTERN.match(value)
+
+    @pytest.mark.parametrize("value", ["", "Bp-1", "bp_1", "bp--1", "-bp", "bp-", "bp 1", "bé"])
+    def test_anything_else_fails(self, value):
+        assert not ID_PATTERN.match(value)
+
+
+class TestTrailingNewline:
+    def test_an_id_or_assignment_with_a_trailing_newline_is_refused(self):
+        from course_utils.content.validation import ASSIGNMENT_PATTERN, ID_PATTERN
+
+        assert not ID_PATTERN.match("jo-night\n") and not ASSIGNMENT_PATTERN.match("crisis\n")
+        assert ID_PATTERN.match("jo-night") and ASSIGNMENT_PATTERN.match("crisis")
+
+
+class TestAssignmentPattern:
+    @pytest.mark.parametrize("value", ["being_present", "m2", "a"])
+    def test_python_style_names_pass(self, value):
+        assert ASSIGNMENT_PATTERN.match(value)
+
+    @pytest.mark.parametrize("value", ["", "2nd", "Being", "being-present", "_x"])
+    def test_others_fail(self, value):
+        assert not ASSIGNMENT_PATTERN.match(value)
+
+
+class TestParseModule:
+    def module(self, **changes) -> dict:
+        data = {"assignment": "m1", "number": 1, "title": "Being present",
+                "items": [raw_item(), raw_item("reflection", id="jo-reflect", mode="practice",
+                                               points=None)]}
+        data.update(changes)
+        return data
+
+    def test_valid_module_returns_its_fields_and_items(self):
+        problems: list[Problem] = []
+        result = parse_module(self.module(), "m1", WHERE, problems)
+        assert problems == []
+        assert (result["assignment"], result["number"], result["title"]) == ("m1", 1, "Being present")
+        assert [i.id for i in result["items"]] == ["jo-night", "jo-reflect"]
+        assert isinstance(result["items"], tuple)
+
+    @pytest.mark.parametrize("data", [None, ["items"], "m1"])
+    def test_non_mapping_is_one_problem_listing_the_keys(self, data):
+        problems: list[Problem] = []
+        assert parse_module(data, "m1", WHERE, problems) == {}
+        problem = only(problems)
+        assert problem.file == WHERE and problem.field == "-"
+        assert "assignment, number, title, items" in problem.message
+
+    @pytest.mark.parametrize("assignment", ["m2", None, "M1"])
+    def test_assignment_must_equal_the_folder_name(self, assignment):
+        problems: list[Problem] = []
+        parse_module(self.module(assignment=assignment), "m1", WHERE, problems)
+        problem = only(problems)
+        assert problem.field == "assignment" and "folder name 'm1'" in problem.message
+
+    def test_folder_name_that_is_not_a_valid_assignment_is_rejected_even_if_equal(self):
+        problems: list[Problem] = []
+        parse_module(self.module(assignment="Module-1"), "Module-1", WHERE, problems)
+        assert only(problems).field == "assignment"
+
+    @pytest.mark.parametrize(("changes", "field", "says"), [
+        ({"number": "one"}, "number", "module number, e.g. 1"),
+        ({"number": None}, "number", "module number"),
+        ({"title": "   "}, "title", "module title"),
+        ({"title": 3}, "title", "module title"),
+        ({"items": []}, "items", "list of items"),
+        ({"items": {"a": 1}}, "items", "list of items"),
+    ])
+    def test_each_missing_module_field_is_named_with_what_to_give(self, changes, field, says):
+        problems: list[Problem] = []
+        parse_module(self.module(**changes), "m1", WHERE, problems)
+        problem = only(problems)
+        assert (problem.item, problem.field) == ("", field)
+        assert says in problem.message
+
+    def test_duplicate_item_id_is_reported_once_and_first_is_kept(self):
+        problems: list[Problem] = []
+        result = parse_module(self.module(items=[raw_item(), raw_item(prompt="Second?")]),
+                              "m1", WHERE, problems)
+        problem = only(problems)
+        assert (problem.item, problem.field) == ("jo-night", "id")
+        assert "duplicate id" in problem.message
+        assert [i.prompt for i in result["items"]] == ["What do you reply?", "Second?"]
+
+    def test_broken_items_are_left_out_and_every_problem_is_kept(self):
+        problems: list[Problem] = []
+        items = [raw_item(key=None), "not a mapping", raw_item("reflection", id="ok-one")]
+        result = parse_module(self.module(items=items), "m1", WHERE, problems)
+        assert [i.id for i in result["items"]] == ["ok-one"]
+        assert [(p.item, p.field) for p in problems] == [("jo-night", "key"), ("#2", "-")]
+
+
+class TestParseItem:
+    @pytest.mark.parametrize("kind", KINDS)
+    def test_valid_item_of_every_kind_parses_cleanly(self, kind):
+        item, problems = parse(raw_item(kind))
+        assert problems == []
+        assert item is not None and item.kind == kind and item.graded
+        assert item.points == 2.0 and isinstance(item.points, float)
+
+    def test_text_is_stripped_and_lists_become_tuples(self):
+        item, _ = parse(raw_item(lesson=["presence", "safe_space"], example="  Like this.  "))
+        assert item.prompt == "What do you reply?"
+        assert item.example == "Like this."
+        assert item.competencies == (2, 9) and item.lesson == ("presence", "safe_space")
+        assert item.options[1] == Option("b", "Reply b.", "Why b.")
+
+    def test_keys_are_stored_in_hashable_forms(self):
+        assert parse(raw_item("select_all"))[0].key == ("a", "c")
+        assert parse(raw_item("rank"))[0].key == ("c", "a", "b")
+        assert parse(raw_item("classify"))[0].key == (("a", "advising"), ("b", "supportive"))
+
+    def test_practice_item_scores_zero_points(self):
+        item, problems = parse(raw_item(mode="practice", points=None))
+        assert problems == [] and item.points == 0.0 and not item.graded
+
+    @pytest.mark.parametrize("raw", [None, "jo-night", ["id", "jo-night"]])
+    def test_non_mapping_item_is_named_by_its_position(self, raw):
+        problems: list[Problem] = []
+        assert _parse_item(raw, 4, WHERE, problems) is None
+        problem = only(problems)
+        assert (problem.item, problem.field) == ("#4", "-") and "mapping of fields" in problem.message
+
+    @pytest.mark.parametrize("item_id", [None, "", "Jo Night", "jo_night", 12])
+    def test_bad_id_stops_at_the_id_and_asks_for_a_stable_one(self, item_id):
+        """Without a usable id nothing else is checked: one problem, named by position."""
+        item, problems = parse(raw_item(id=item_id, kind="best_response", key=None))
+        problem = only(problems)
+        assert item is None
+        assert (problem.item, problem.field) == ("#1", "id")
+        assert "lowercase letters, digits and hyphens" in problem.message
+
+    @pytest.mark.parametrize(("changes", "field", "says"), [
+        ({"mode": "homework"}, "mode", "use practice or graded"),
+        ({"prompt": "  "}, "prompt", "question the learner answers"),
+        ({"prompt": None}, "prompt", "question the learner answers"),
+        ({"points": -1}, "points", "greater than 0"),
+        ({"points": True}, "points", "greater than 0"),
+        ({"points": "2"}, "points", "greater than 0"),
+        ({"mode": "practice"}, "points", "remove points or make the item graded"),
+        ({"lesson": ["presence", "listening"]}, "lesson", f"use lesson points from: {', '.join(LESSONS)}"),
+        ({"lesson": "presence"}, "lesson", "use lesson points from"),
+        ({"labels": ["supportive", "advising"]}, "labels", "only classify items have labels"),
+        ({"turns": BRANCH_TURNS}, "turns", "only branching items have turns"),
+        ({"requires": ["reflects"]}, "requires", "write the automatic rubric as auto_rubric"),
+    ])
+    def test_bad_field_is_named_with_what_to_do(self, changes, field, says):
+        item, problems = parse(raw_item(**changes))
+        problem = only(problems)
+        assert item is None
+        assert (problem.file, problem.item, problem.field) == (WHERE, "jo-night", field)
+        assert says in problem.message
+
+    def test_unknown_kind_lists_every_kind(self):
+        raw = raw_item("reflection")
+        raw["kind"] = "matching"
+        item, problems = parse(raw)
+        problem = only(problems)
+        assert item is None and problem.field == "kind"
+        assert "unknown kind 'matching'" in problem.message
+        assert all(kind in problem.message for kind in KINDS)
+
+    def test_every_problem_in_an_item_is_reported_at_once(self):
+        _, problems = parse(raw_item(mode="exam", prompt="", competencies=[]))
+        assert [p.field for p in problems] == ["mode", "prompt", "competencies"]
+
+    @pytest.mark.parametrize(("labels", "says"), [
+        (["supportive"], "give 2 or more labels"),
+        (None, "give 2 or more labels"),
+        (["supportive", "shouting"], "(unknown: shouting)"),
+    ])
+    def test_classify_needs_two_known_labels(self, labels, says):
+        _, problems = parse(raw_item("classify", labels=labels))
+        fields = {p.field: p.message for p in problems}
+        assert "labels" in fields and says in fields["labels"]
+        assert all(label in fields["labels"] for label in LABELS)
+
+    @pytest.mark.parametrize("kind", ["written_reply", "reflection"])
+    def test_text_items_have_no_key_or_options(self, kind):
+        _, problems = parse(raw_item(kind, key="a", options=opts("a", "b", "c")))
+        messages = {p.field: p.message for p in problems}
+        assert set(messages) == {"key", "options"}
+        assert messages["key"] == f"{kind} items are graded by hand and have no key"
+        assert messages["options"] == f"{kind} items have no options"
+
+    @pytest.mark.parametrize("kind", ["written_reply", "reflection"])
+    def test_graded_text_item_needs_a_rubric_but_practice_does_not(self, kind):
+        problem = only(parse(raw_item(kind, rubric=None))[1])
+        assert problem.field == "rubric" and "what graders look for" in problem.message
+        item, problems = parse(raw_item(kind, rubric=None, mode="practice", points=None))
+        assert problems == [] and item.rubric == ()
+
+    def test_branching_with_a_key_or_options_is_told_to_use_reply_quality(self):
+        for extra in ({"key": "a"}, {"options": opts("a", "b", "c")}):
+            problem = only(parse(raw_item("branching", **extra))[1])
+            assert problem.field == "key" and "give each reply a quality" in problem.message
+
+    def test_branching_needs_a_debrief(self):
+        problem = only(parse(raw_item("branching", debrief="  "))[1])
+        assert problem.field == "debrief" and "debrief shown at the end" in problem.message
+
+    def test_auto_rubric_reaches_the_item_in_its_written_order(self):
+        item, problems = parse(raw_item("written_reply",
+                                        auto_rubric={"validates": 0.5, "reflects": 0.5}))
+        assert problems == []
+        assert item.auto_rubric == (("validates", 0.5), ("reflects", 0.5))
+
+    def test_item_without_auto_rubric_keeps_the_empty_default(self):
+        assert parse(raw_item("written_reply"))[0].auto_rubric == ()
+
+
+class TestFieldsOfTheWrongType:
+    """A hand-edited field of the wrong type is a problem that names the field, never a crash."""
+
+    @pytest.mark.parametrize(("kind", "changes", "field"), [
+        ("written_reply", {"kind": ["reflection"]}, "kind"),
+        ("written_reply", {"mode": 3}, "mode"),
+        ("written_reply", {"competencies": [[1]]}, "competencies"),
+        ("written_reply", {"competencies": [1.0]}, "competencies"),
+        ("classify", {"labels": 5}, "labels"),
+        ("written_reply", {"rubric": 5}, "rubric"),
+        ("written_reply", {"rubric": "look for a reflection"}, "rubric"),
+    ])
+    def test_is_reported_on_its_field(self, kind, changes, field):
+        item, problems = parse({**raw_item(kind), **changes})
+        assert item is None
+        assert field in {p.field for p in problems}
+
+
+class TestParseScenario:
+    def test_fields_are_stripped_and_cues_become_a_tuple(self):
+        bad, said = collector()
+        scenario = _parse_scenario(copy.deepcopy(SCENARIO), bad)
+        assert said == []
+        assert scenario == Scenario("Jo texts you late at night.", "I can't sleep again.",
+                                    ("short replies", "no emoji"))
+
+    def test_only_situation_is_required(self):
+        bad, said = collector()
+        assert _parse_scenario({"situation": "A quiet room."}, bad) == Scenario("A quiet room.")
+        assert said == []
+
+    @pytest.mark.parametrize("raw", [None, "Jo texts you.", {"peer_says": "hi"}, {"situation": 5}])
+    def test_missing_situation_says_what_to_give(self, raw):
+        bad, said = collector()
+        assert _parse_scenario(raw, bad) == Scenario("")
+        assert said == [("scenario", "give scenario.situation (and optionally peer_says and cues)")]
+
+    def test_cues_that_are_not_a_list_are_named(self):
+        bad, said = collector()
+        scenario = _parse_scenario({"situation": "s", "cues": "looks away"}, bad)
+        assert said == [("scenario.cues", "give cues as a list")]
+        assert scenario.cues == ()
+
+    def test_non_string_cues_and_peer_words_become_text(self):
+        bad, _ = collector()
+        scenario = _parse_scenario({"situation": "s", "peer_says": 42, "cues": [3, "tired"]}, bad)
+        assert scenario.peer_says == "42" and scenario.cues == ("3", "tired")
+
+
+class TestParseCompetencies:
+    def test_known_numbers_pass_in_order(self):
+        bad, said = collector()
+        assert _parse_competencies([9, 1, 12], bad) == (9, 1, 12)
+        assert said == []
+
+    @pytest.mark.parametrize("raw", [None, [], 3, "1, 2"])
+    def test_missing_or_not_a_list_asks_for_numbers(self, raw):
+        bad, said = collector()
+        assert _parse_competencies(raw, bad) == ()
+        assert said == [("competencies", "tag the item with one or more SAMHSA competency numbers 1-12")]
+
+    @pytest.mark.parametrize(("raw", "first_unknown"), [([1, 13], "13"), ([0, 2], "0"),
+                                                        (["2"], "'2'"), ([True], "True")])
+    def test_unknown_number_is_quoted_and_the_known_ones_kept(self, raw, first_unknown):
+        bad, said = collector()
+        kept = _parse_competencies(raw, bad)
+        [(field, message)] = said
+        assert field == "competencies"
+        assert message.startswith(f"unknown competency {first_unknown}; use numbers 1-12")
+        assert "content/README.md" in message
+        assert 13 not in kept and 0 not in kept and "2" not in kept
+
+
+class TestParseOptions:
+    @pytest.mark.parametrize("kind", ["written_reply", "reflection", "branching", "matching", None])
+    def test_kinds_without_options_get_none_and_no_problem(self, kind):
+        bad, said = collector()
+        assert _parse_options(opts("a", "b", "c"), kind, bad) == ()
+        assert said == []
+
+    @pytest.mark.parametrize(("kind", "count", "says"), [
+        ("best_response", 2, "best_response items need 3 to 5 options"),
+        ("best_response", 6, "best_response items need 3 to 5 options"),
+        ("classify", 1, "classify items need 2 to 8 options"),
+        ("rank", 7, "rank items need 3 to 6 options"),
+        ("select_all", 9, "select_all items need 3 to 8 options"),
+    ])
+    def test_wrong_number_of_options_gives_the_allowed_range(self, kind, count, says):
+        bad, said = collector()
+        assert _parse_options(opts(*"abcdefghi"[:count]), kind, bad) == ()
+        assert said == [("options", says)]
+
+    def test_options_not_a_list_are_rejected_with_the_range(self):
+        bad, said = collector()
+        assert _parse_options({"a": "x"}, "rank", bad) == ()
+        assert said == [("options", "rank items need 3 to 6 options")]
+
+    def test_option_without_an_id_is_named_by_its_position(self):
+        bad, said = collector()
+        raw = opts("a", "b") + [{"text": "No id.", "explanation": "e"}]
+        options = _parse_options(raw, "best_response", bad)
+        assert said == [("options[3].id", "each option needs an id, e.g. a")]
+        assert [o.id for o in options] == ["a", "b"]
+
+    @pytest.mark.parametrize("part", ["text", "explanation"])
+    @pytest.mark.parametrize("value", [None, "   ", 7])
+    def test_missing_text_or_explanation_names_the_option(self, part, value):
+        bad, said = collector()
+        raw = opts("a", "b", "c")
+        raw[1][part] = value
+        _parse_options(raw, "best_response", bad)
+        assert said == [(f"options[b].{part}", f"option 'b' needs its {part}")]
+
+    def test_unknown_roadblock_lists_the_roadblocks(self):
+        bad, said = collector()
+        raw = opts("a", "b", "c")
+        raw[2]["roadblock"] = "nagging"
+        _parse_options(raw, "best_response", bad)
+        [(field, message)] = said
+        assert field == "options[c].roadblock"
+        assert message.startswith("unknown roadblock 'nagging'; use one of: ")
+        assert all(r in message for r in ROADBLOCKS)
+
+    def test_known_roadblock_is_kept_and_text_stripped(self):
+        bad, said = collector()
+        raw = opts("a", "b", "c")
+        raw[0].update(text="  Have you tried yoga?  ", roadblock="advising")
+        options = _parse_options(raw, "best_response", bad)
+        assert said == []
+        assert options[0] == Option("a", "Have you tried yoga?", "Why a.", "advising")
+
+    def test_repeated_option_ids_are_rejected(self):
+        bad, said = collector()
+        _parse_options(opts("a", "b", "a"), "best_response", bad)
+        assert said == [("options", "option ids must be different from each other")]
+
+
+class TestCheckKey:
+    IDS = ["a", "b", "c"]
+
+    def check(self, kind, key, labels=("supportive", "advising")):
+        bad, said = collector()
+        return _check_key(kind, key, list(self.IDS), tuple(labels), bad), said
+
+    @pytest.mark.parametrize("kind", ["best_response", "select_all", "rank", "classify"])
+    def test_missing_key_says_auto_graded_items_need_the_answer(self, kind):
+        assert self.check(kind, None) == (None, [("key", "missing: auto-graded items need the right answer")])
+
+    def test_best_response_key_must_be_one_option_id(self):
+        assert self.check("best_response", "b") == ("b", [])
+        _, said = self.check("best_response", "d")
+        assert said == [("key", "must be one option id (a, b, c)")]
+        assert self.check("best_response", ["a"])[1] == said
+
+    @pytest.mark.parametrize("key", [[], ["a", "d"], ["a", "a"], "a", {"a": 1}])
+    def test_select_all_key_must_be_distinct_option_ids(self, key):
+        assert self.check("select_all", key) == (
+            None, [("key", "give a list of the option ids that apply (a, b, c)")])
+
+    def test_select_all_key_may_be_every_option(self):
+        assert self.check("select_all", ["c", "a", "b"]) == (("c", "a", "b"), [])
+
+    @pytest.mark.parametrize("key", [["a", "b"], ["a", "b", "b"], ["a", "b", "c", "d"], "abc"])
+    def test_rank_key_must_list_every_option_once(self, key):
+        assert self.check("rank", key) == (
+            None, [("key", "list every option id once, most to least supportive")])
+
+    def test_rank_key_in_the_shown_order_would_give_the_answer_away(self):
+        key, said = self.check("rank", ["a", "b", "c"])
+        assert key == ("a", "b", "c")
+        assert said == [("options", "list the options in a different order from the key, "
+                         "or the answer shows on screen")]
+
+    @pytest.mark.parametrize("key", [{"a": "advising", "b": "supportive"}, ["a", "b", "c"], "a"])
+    def test_classify_key_must_label_every_statement(self, key):
+        assert self.check("classify", key) == (
+            None, [("key", "give a label for every statement, e.g. {a: advising, b: supportive}")])
+
+    def test_classify_label_outside_the_items_labels_is_listed(self):
+        key, said = self.check("classify", {"c": "judging", "a": "advising", "b": "probing"})
+        assert said == [("key", "labels not in this item's labels list: c: judging, b: probing")]
+        assert key == (("a", "advising"), ("b", "probing"), ("c", "judging"))
+
+    def test_classify_key_is_sorted_by_statement(self):
+        key, said = self.check("classify", {"c": "advising", "a": "supportive", "b": "advising"})
+        assert said == []
+        assert key == (("a", "supportive"), ("b", "advising"), ("c", "advising"))
+
+
+class TestAutoRubric:
+    def rubric(self, raw, kind="written_reply"):
+        bad, said = collector()
+        return _auto_rubric(raw, kind, bad), said
+
+    def test_weights_become_floats_in_the_written_order(self):
+        rubric, said = self.rubric({"stays_on_topic": 0.25, "reflects_feeling": 0.75})
+        assert said == []
+        assert rubric == (("stays_on_topic", 0.25), ("reflects_feeling", 0.75))
+        rubric, _ = self.rubric({"reflects": 1})
+        assert rubric == (("reflects", 1.0),) and isinstance(rubric[0][1], float)
+
+    def test_only_written_replies_have_one(self):
+        assert self.rubric({"reflects": 1.0}, kind="reflection") == (
+            (), [("auto_rubric", "only written_reply items have an automatic rubric; remove it")])
+
+    @pytest.mark.parametrize("raw", [{}, None, ["reflects"], "reflects: 1"])
+    def test_not_a_mapping_shows_an_example(self, raw):
+        rubric, [(field, message)] = self.rubric(raw)
+        assert rubric == () and field == "auto_rubric"
+        assert message.startswith("give criteria and weights, e.g. {reflects: 0.4")
+
+    def test_unknown_criteria_are_named_with_the_known_ones(self):
+        rubric, [(_, message)] = self.rubric({"kindness": 0.5, "reflects": 0.3, "warmth": 0.2})
+        assert rubric == ()
+        assert message.startswith("unknown criteria kindness, warmth; use: reflects, invites_more")
+
+    @pytest.mark.parametrize("weight", [0, -0.5, "half", True, None])
+    def test_every_weight_must_be_a_positive_number(self, weight):
+        rubric, said = self.rubric({"reflects": 1.0, "validates": weight})
+        assert rubric == ()
+        assert said == [("auto_rubric", "every weight must be a number above 0 (a share of the points)")]
+
+    @pytest.mark.parametrize(("raw", "total"), [({"reflects": 0.6, "validates": 0.6}, "1.2"),
+                                                ({"reflects": 0.25}, "0.25")])
+    def test_weights_must_add_up_to_one(self, raw, total):
+        assert self.rubric(raw) == (
+            (), [("auto_rubric", f"the weights add up to {total}; make them add up to 1")])
+
+    def test_a_sum_within_rounding_of_one_is_accepted(self):
+        rubric, said = self.rubric({"reflects": 0.1, "invites_more": 0.2, "no_roadblock": 0.7})
+        assert said == [] and len(rubric) == 3

@@ -1,0 +1,181 @@
+"""The course's fixed vocabularies: the invariants the rest of the code relies on."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from course_utils.core import vocab
+from course_utils.core.vocab import (
+    ANSWERS_FILE,
+    AUTO_CRITERIA,
+    AUTO_KINDS,
+    COMPETENCIES,
+    DEFAULT_AUTO_RUBRIC,
+    ITEMS_FILE,
+    KINDS,
+    LABEL_TITLES,
+    LABELS,
+    LESSONS,
+    MAX_REPLY_CHARS,
+    MODES,
+    MOODS,
+    OPTION_COUNTS,
+    QUALITY_LABELS,
+    ROADBLOCKS,
+    TEXT_KINDS,
+    TURNS_PER_PATH,
+)
+
+SNAKE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+NAME_LISTS = {"KINDS": KINDS, "MODES": MODES, "ROADBLOCKS": ROADBLOCKS, "LABELS": LABELS,
+              "LESSONS": LESSONS}
+
+
+class TestNames:
+    @pytest.mark.parametrize("name", NAME_LISTS)
+    def test_names_are_unique(self, name):
+        names = NAME_LISTS[name]
+        assert len(set(names)) == len(names), name
+
+    @pytest.mark.parametrize("name", [*NAME_LISTS, "MOODS", "AUTO_CRITERIA"])
+    def test_names_are_lowercase_snake_case(self, name):
+        """Names are written in YAML and code as bare words: no spaces, capitals or hyphens."""
+        names = NAME_LISTS.get(name) or getattr(vocab, name)
+        assert [n for n in names if not SNAKE.match(n)] == []
+
+    def test_sequences_are_tuples_so_they_cannot_change(self):
+        assert all(isinstance(v, tuple) for v in NAME_LISTS.values())
+        assert isinstance(AUTO_KINDS, frozenset) and isinstance(TEXT_KINDS, frozenset)
+
+
+class TestKinds:
+    def test_every_kind_is_auto_or_text_and_never_both(self):
+        assert set(KINDS) == AUTO_KINDS | TEXT_KINDS
+        assert not AUTO_KINDS & TEXT_KINDS
+
+    def test_kinds_with_options_are_the_auto_kinds_but_branching(self):
+        """Branching items have replies inside turns, not options; text kinds have none."""
+        assert set(OPTION_COUNTS) == AUTO_KINDS - {"branching"}
+
+    @pytest.mark.parametrize("kind", sorted(OPTION_COUNTS))
+    def test_option_bounds_allow_a_real_choice(self, kind):
+        low, high = OPTION_COUNTS[kind]
+        assert isinstance(low, int) and isinstance(high, int)
+        assert 2 <= low <= high
+
+    def test_every_kind_has_a_widget(self):
+        """The widget registry builds a view for every kind, and for nothing else."""
+        from course_utils.items.widgets import VIEWS
+
+        assert set(VIEWS) == set(KINDS)
+
+
+class TestModes:
+    def test_modes_are_exactly_practice_and_graded(self):
+        """Item.graded and validation compare with these two spellings."""
+        assert MODES == ("practice", "graded")
+
+
+class TestRoadblocks:
+    def test_gordons_twelve_roadblocks(self):
+        assert len(ROADBLOCKS) == 12
+
+    def test_every_roadblock_has_a_suggestion(self):
+        from course_utils.analysis.reply_patterns import SUGGESTIONS
+
+        assert list(SUGGESTIONS) == list(ROADBLOCKS)
+
+
+class TestLabels:
+    def test_labels_are_supportive_then_the_roadblocks(self):
+        assert LABELS[0] == "supportive"
+        assert LABELS[1:] == ROADBLOCKS
+        assert "supportive" not in ROADBLOCKS
+
+    def test_every_label_has_a_title_in_the_same_order(self):
+        """render and the classify widget look titles up by label; none may be missing."""
+        assert list(LABEL_TITLES) == list(LABELS)
+
+    @pytest.mark.parametrize("label", LABELS)
+    def test_titles_are_capitalised_and_name_the_label(self, label):
+        title = LABEL_TITLES[label]
+        assert title[0].isupper() and not title.endswith(".")
+        assert label.split("_")[0][:4] in title.lower()
+
+
+class TestCompetencies:
+    def test_numbered_one_to_twelve(self):
+        """Validation messages say 'use numbers 1-12'."""
+        assert list(COMPETENCIES) == list(range(1, 13))
+
+    def test_each_has_a_distinct_capitalised_description(self):
+        descriptions = list(COMPETENCIES.values())
+        assert len(set(descriptions)) == 12
+        assert all(d and d[0].isupper() and not d.endswith(".") for d in descriptions)
+
+
+class TestConversation:
+    def test_moods_have_plain_descriptions(self):
+        assert set(MOODS) == {"opens", "guarded", "withdraws"}
+        assert all(text and text == text.lower() for text in MOODS.values())
+
+    def test_quality_labels_cover_zero_one_and_two(self):
+        """Validation accepts qualities 0, 1, 2; every one needs a label to show."""
+        assert sorted(QUALITY_LABELS) == [0, 1, 2]
+        assert len(set(QUALITY_LABELS.values())) == 3
+
+    def test_turns_per_path_is_an_ordered_positive_range(self):
+        low, high = TURNS_PER_PATH
+        assert isinstance(low, int) and isinstance(high, int)
+        assert 1 <= low <= high
+
+
+class TestAutoCriteria:
+    def test_every_criterion_has_a_check(self):
+        """reply_rubric scores a criterion only through its check; none may be missing or extra."""
+        from course_utils.analysis.reply_rubric import CHECKS
+
+        assert set(CHECKS) == set(AUTO_CRITERIA)
+
+    def test_sentences_are_distinct_and_capitalised(self):
+        sentences = list(AUTO_CRITERIA.values())
+        assert len(set(sentences)) == len(sentences)
+        assert all(s[0].isupper() and not s.endswith(".") for s in sentences)
+
+
+class TestDefaultAutoRubric:
+    def test_uses_known_criteria_once_each(self):
+        names = [name for name, _ in DEFAULT_AUTO_RUBRIC]
+        assert names and len(set(names)) == len(names)
+        assert set(names) <= set(AUTO_CRITERIA)
+
+    def test_weights_are_positive_and_add_up_to_one(self):
+        weights = [w for _, w in DEFAULT_AUTO_RUBRIC]
+        assert all(w > 0 for w in weights)
+        assert sum(weights) == pytest.approx(1.0)
+
+    def test_passes_the_validation_an_item_rubric_must_pass(self):
+        """The default is held to the same rule as an item's own auto_rubric."""
+        from course_utils.content.validation import _auto_rubric
+
+        said: list[tuple[str, str]] = []
+        rubric = _auto_rubric(dict(DEFAULT_AUTO_RUBRIC), "written_reply",
+                              lambda f, m: said.append((f, m)))
+        assert said == []
+        assert rubric == DEFAULT_AUTO_RUBRIC
+
+
+class TestFiles:
+    def test_items_and_answers_files_are_distinct_json(self):
+        assert ITEMS_FILE != ANSWERS_FILE
+        assert ITEMS_FILE.endswith(".json") and ANSWERS_FILE.endswith(".json")
+        assert "/" not in ITEMS_FILE + ANSWERS_FILE
+
+
+class TestMaxReplyChars:
+    def test_is_well_above_a_real_reply(self):
+        """A real reply is a few hundred characters; the cap must not cut one short."""
+        assert isinstance(MAX_REPLY_CHARS, int)
+        assert 1000 <= MAX_REPLY_CHARS <= 100_000
