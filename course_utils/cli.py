@@ -37,6 +37,12 @@ def parser() -> argparse.ArgumentParser:
     b.set_defaults(handler=_build)
     sub.add_parser("check", help="validate content only; change nothing").set_defaults(
         handler=lambda args: _check(args.course))
+    c = sub.add_parser("cues", help="every cue figure with its items, each test-wise strategy's share "
+                                    "and the items it answers fully right")
+    c.add_argument("assignment", nargs="*",
+                   help="only these assignments, each on its own, unenforced figures included "
+                        "(default: the whole course and every module, as `cpsw check` does)")
+    c.set_defaults(handler=_cues)
     d = sub.add_parser("demo", help="build, simulate a cohort, autograde, feedback, export")
     d.add_argument("--learners", type=int, default=25, help="size of the simulated cohort")
     d.add_argument("--seed", type=int, default=7, help="random seed of the simulation")
@@ -76,7 +82,7 @@ def _build(args: argparse.Namespace) -> int:
     """`cpsw build`: validate content, then write source/ (and release/)."""
     from course_utils.assign.build import build
 
-    build(args.course, release=not args.no_release)
+    build(args.course, release=not args.no_release, log=print)
     return 0
 
 
@@ -84,8 +90,8 @@ def _demo(args: argparse.Namespace) -> int:
     """`cpsw demo`: the whole cycle on a simulated cohort."""
     from course_utils.instructor.demo import run_demo
 
-    run_demo(args.course, learners=args.learners, seed=args.seed)
-    return 0
+    result = run_demo(args.course, learners=args.learners, seed=args.seed, log=print)
+    return 0 if result.ok else 1
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -108,10 +114,12 @@ def _export(args: argparse.Namespace) -> int:
 def _feedback(args: argparse.Namespace) -> int:
     """`cpsw feedback`: nbgrader generate_feedback, then where the pages are."""
     from course_utils.assign.nbgrader_run import run_nbgrader
+    from course_utils.core.folders import folder
 
     run_nbgrader(["generate_feedback", args.assignment], args.course)
-    pages = sorted((args.course / "feedback").glob(f"*/{args.assignment}/*.html"))
-    print(f"{len(pages)} feedback page(s) in {args.course / 'feedback'}; release them "
+    feedback = folder(args.course, "feedback")
+    pages = sorted(feedback.glob(f"*/{args.assignment}/*.html"))
+    print(f"{len(pages)} feedback page(s) in {feedback}; release them "
           f"with: nbgrader release_feedback {args.assignment}")
     return 0
 
@@ -140,7 +148,18 @@ def _check_secrets(args: argparse.Namespace) -> int:
     """`cpsw check-secrets`: scan what learners receive for graded keys."""
     from course_utils.assign.secrecy import check_secrets
 
-    return check_secrets(args.course, args.release, args.dist)
+    found = check_secrets(args.course, args.release, args.dist)
+    if found.problem:
+        print(found.problem, file=sys.stderr)
+    elif found.leaks:
+        for leak in found.leaks:
+            print(f"LEAK: {leak}", file=sys.stderr)
+        print(f"Do not release: {len(found.leaks)} graded answer(s) would reach learners. Rebuild "
+              "release/ with `make build`, keep content/ and source/ out of the package, and run "
+              "`cpsw check-secrets` again.", file=sys.stderr)
+    else:
+        print(f"No graded key found in {found.files} files ({', '.join(found.scanned)}).")
+    return found.code
 
 
 def _autograde(course: Path, assignment: str, jobs: int, students: list[str] | None,
@@ -210,6 +229,36 @@ def _check(course: Path) -> int:
               "`make check` again.", file=sys.stderr)
         return 1
     return 0
+
+
+def _cues(args: argparse.Namespace) -> int:
+    """`cpsw cues`: cue figures with their items, every test-wise share and hit; 1 if a figure fails."""
+    from course_utils.content.loader import load_course
+    from course_utils.instructor.cue_audit import audit_course, audit_modules
+    from course_utils.instructor.testwise import BOUND, hits, shares
+
+    modules = load_course(args.course / "content")
+    if args.assignment:
+        unknown = sorted(set(args.assignment) - {m.assignment for m in modules})
+        if unknown:
+            print(f"No assignment called {', '.join(map(repr, unknown))} in content/.", file=sys.stderr)
+            return 2
+        modules = [m for m in modules if m.assignment in args.assignment]
+    figures = audit_modules(modules) if args.assignment else audit_course(modules)
+    for figure in figures:
+        print(figure)
+        if figure.items:
+            print("    " + ", ".join(figure.items))
+    for module in modules:
+        print(f"\nTest-wise strategies on {module.assignment} (graded auto-graded points; "
+              f"bound {BOUND:.0%}):")
+        for share in sorted(shares(module), key=lambda s: -s.share):
+            print(f"  {share}")
+        print("  Items a text strategy answers fully right in over half of learners' orders "
+              "(fix these first; see the strategies in course_utils/instructor/testwise.py):")
+        for item_id, names in hits(module):
+            print(f"    {item_id}: {', '.join(names)}")
+    return 0 if all(f.ok for f in figures) else 1
 
 
 if __name__ == "__main__":

@@ -25,8 +25,8 @@ class TestCheck:
         assert str(path) in err and "field 'competencies'" in err and "item 'bp-" in err
         assert "Nothing was changed" in err
 
-    @pytest.mark.parametrize("command", ["build", "check", "demo", "autograde", "export",
-                                         "feedback", "report"])
+    @pytest.mark.parametrize("command", ["build", "check", "cues", "demo", "autograde", "export",
+                                         "feedback", "report", "check-secrets"])
     def test_every_subcommand_has_help(self, command, capsys):
         with pytest.raises(SystemExit) as done:
             main([command, "--help"])
@@ -37,12 +37,73 @@ class TestCheck:
         assert main(["--course", str(course), "build", "--no-release"]) == 0
         assert (course / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").exists()
         assert not (course / "release").exists()
+        assert f"source/{ASSIGNMENT}/: {ASSIGNMENT}.ipynb, items.json\n" in capsys.readouterr().out
+
+    def test_build_writes_the_source_folder_the_course_config_names(self, tmp_path, capsys):
+        course = copy_course(tmp_path / "course")
+        with (course / "nbgrader_config.py").open("a") as config:
+            config.write('c.CourseDirectory.source_directory = "masters"\n')
+        assert main(["--course", str(course), "build", "--no-release"]) == 0
+        assert (course / "masters" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").exists()
+        assert not (course / "source").exists()
+        assert f"masters/{ASSIGNMENT}/: {ASSIGNMENT}.ipynb, items.json\n" in capsys.readouterr().out
 
     def test_help_lists_subcommands(self, capsys):
         with pytest.raises(SystemExit):
             main(["--help"])
         out = capsys.readouterr().out
         assert "build" in out and "demo" in out and "check" in out
+
+
+class TestCues:
+    def test_one_assignment_shows_figures_items_shares_and_hits(self, tmp_path, capsys):
+        from course_utils.instructor.testwise import STRATEGIES
+
+        course = copy_course(tmp_path / "course")
+        assert main(["--course", str(course), "cues", ASSIGNMENT]) == 0
+        out = capsys.readouterr().out
+        assert out.startswith(f"{ASSIGNMENT}: best response: ")
+        assert "all modules" not in out
+        assert (f"\nTest-wise strategies on {ASSIGNMENT} (graded auto-graded points; bound 35%):\n"
+                in out)
+        assert all(f"{ASSIGNMENT}: {s.name}: " in out for s in STRATEGIES)
+        assert "  Items a text strategy answers fully right in over half of learners' orders" in out
+        assert out.count("Test-wise strategies on") == 1
+
+    def test_an_unknown_assignment_exits_2_naming_it(self, tmp_path, capsys):
+        course = copy_course(tmp_path / "course")
+        assert main(["--course", str(course), "cues", "no_such_module"]) == 2
+        assert "No assignment called 'no_such_module' in content/." in capsys.readouterr().err
+
+    def test_a_figure_out_of_bounds_exits_1(self, tmp_path, capsys, monkeypatch):
+        from course_utils.instructor import cue_audit
+
+        course = copy_course(tmp_path / "course")
+        failing = cue_audit.Figure(ASSIGNMENT, "made up", 1.0, 0.1, 10, ("bp-x",))
+        monkeypatch.setattr(cue_audit, "audit_modules", lambda modules: [failing])
+        monkeypatch.setattr("course_utils.instructor.testwise.shares", lambda module: [])
+        monkeypatch.setattr("course_utils.instructor.testwise.hits", lambda module: [])
+        assert main(["--course", str(course), "cues", ASSIGNMENT]) == 1
+        assert capsys.readouterr().out.startswith(f"{failing}\n    bp-x\n")
+
+
+class TestDemo:
+    @pytest.mark.parametrize(("mismatches", "code"), [((), 0), (("ana being_present bp-1: gradebook 0",), 1)])
+    def test_the_log_is_printed_and_the_exit_code_says_whether_every_score_matched(
+            self, tmp_path, monkeypatch, capsys, mismatches, code):
+        from course_utils.instructor import demo
+
+        said = []
+
+        def fake_run_demo(course, learners, seed, log):
+            log("the demo's own lines")
+            said.append((learners, seed))
+            return demo.DemoResult(course, mismatches)
+
+        monkeypatch.setattr(demo, "run_demo", fake_run_demo)
+        assert main(["--course", str(tmp_path), "demo", "--learners", "3", "--seed", "5"]) == code
+        assert said == [(3, 5)]
+        assert capsys.readouterr().out == "the demo's own lines\n"
 
 
 class TestExport:

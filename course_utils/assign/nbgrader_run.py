@@ -12,7 +12,7 @@ class NbgraderError(RuntimeError):
     """Raised when an nbgrader command fails; carries the end of its log."""
 
 
-def run_nbgrader(args: list[str], course_dir: Path, quiet: bool = True) -> str:
+def run_nbgrader(args: list[str], course_dir: Path) -> str:
     """Run `nbgrader ARGS` in course_dir; return its log or raise NbgraderError with its tail."""
     bin_dir = Path(sys.executable).parent
     env = dict(os.environ)
@@ -22,8 +22,6 @@ def run_nbgrader(args: list[str], course_dir: Path, quiet: bool = True) -> str:
     cmd = [str(bin_dir / "nbgrader"), *args]
     proc = subprocess.run(cmd, cwd=course_dir, env=env, capture_output=True, text=True)
     log = proc.stdout + proc.stderr
-    if not quiet:
-        print(log)
     if proc.returncode != 0 or "[ERROR]" in log or "| ERROR]" in log:
         tail = "\n".join(log.strip().splitlines()[-25:])
         raise NbgraderError(f"`nbgrader {' '.join(args)}` failed in {course_dir}:\n{tail}")

@@ -8,6 +8,7 @@ import re
 import nbformat
 from nbformat.notebooknode import NotebookNode
 
+from course_utils.items.kind import kind_of
 from course_utils.items.model import Item, Module
 from course_utils.items.public import to_public
 
@@ -17,15 +18,6 @@ KERNEL_METADATA = {
     "language_info": {"name": "python"},
 }
 EXAM = "practice_exam"
-KIND_TITLES = {
-    "best_response": "Choose the most supportive reply",
-    "select_all": "Select all that apply",
-    "rank": "Rank the replies",
-    "classify": "Name the roadblock",
-    "written_reply": "Write your reply",
-    "reflection": "Reflection",
-    "branching": "A conversation",
-}
 HOW_TO = """\
 **How this notebook works.** Run the cells from the top (menu *Run > Run All Cells*). Each
 exercise appears as a set of buttons, boxes or menus: use the mouse or the keyboard (Tab to move
@@ -82,7 +74,7 @@ def item_cells(item: Item, number: int) -> list[NotebookNode]:
     plural = "s" if item.points != 1 else ""
     status = f"graded, {item.points:g} point{plural}" if item.graded else "practice"
     cells = [
-        _markdown(f"### {number}. {KIND_TITLES[item.kind]} ({status})", f"{item.id}-title"),
+        _markdown(f"### {number}. {kind_of(item).title} ({status})", f"{item.id}-title"),
         _code(f'show_item("{item.id}")', f"{item.id}-show", locked=True),
     ]
     if not item.graded:

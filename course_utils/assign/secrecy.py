@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from course_utils.core.folders import folder
 from course_utils.core.vocab import ITEMS_FILE
 from course_utils.items.model import Item, Module
 from course_utils.items.public import to_public
@@ -80,19 +81,33 @@ def iter_files(paths: Iterable[Path | str]) -> Iterator[tuple[str, str]]:
                 yield str(file), file.read_bytes().decode("utf-8", errors="replace")
 
 
-def check_secrets(course: Path, release: Path | None = None, dist: Path | None = None) -> int:
-    """`cpsw check-secrets`: scan release/ and the wheel and sdist, print the verdict, return 0 or 4.
+@dataclass(frozen=True)
+class SecretsCheck:
+    """What `cpsw check-secrets` found: the leaks and what was scanned, or why nothing could be."""
 
-    Without dist, builds the wheel and sdist of the course into a temporary folder first.
-    Returns 2 when there is nothing to scan or the build fails.
+    leaks: tuple[Leak, ...] = ()
+    files: int = 0
+    scanned: tuple[str, ...] = ()  # "release/", "wheel", "sdist": the kinds of place scanned
+    problem: str = ""  # why nothing was scanned, with what to do
+
+    @property
+    def code(self) -> int:
+        """The exit code: 0 when clean, 4 with a leak, 2 when nothing could be scanned."""
+        return 2 if self.problem else 4 if self.leaks else 0
+
+
+def check_secrets(course: Path, release: Path | None = None, dist: Path | None = None) -> SecretsCheck:
+    """Scan release/ and the wheel and sdist of a course for graded answers.
+
+    Without dist, builds the wheel and sdist of the course into a temporary folder first. The
+    result holds a problem instead when there is nothing to scan or the build fails.
     """
     from course_utils.content.loader import load_course
 
-    release = release if release is not None else course / "release"
+    release = release if release is not None else folder(course, "release")
     if not release.is_dir():
-        print(f"{release} is not a folder: run `make build` first, or name it with --release.",
-              file=sys.stderr)
-        return 2
+        return SecretsCheck(problem=f"{release} is not a folder: run `make build` first, or name it "
+                                    "with --release.")
     modules = load_course(course / "content")
     with tempfile.TemporaryDirectory(prefix="cpsw-dist-") as tmp:
         if dist is None:
@@ -100,27 +115,17 @@ def check_secrets(course: Path, release: Path | None = None, dist: Path | None =
             done = subprocess.run([sys.executable, "-m", "build", "--wheel", "--sdist", "--no-isolation",
                                    "--outdir", tmp, str(course)], capture_output=True, text=True)
             if done.returncode:
-                print(done.stdout[-2000:] + done.stderr[-2000:], file=sys.stderr)
-                print(f"Could not build the wheel and sdist of {course}.", file=sys.stderr)
-                return 2
+                return SecretsCheck(problem=f"{done.stdout[-2000:] + done.stderr[-2000:]}\n"
+                                            f"Could not build the wheel and sdist of {course}.")
         archives = sorted(p for p in dist.iterdir() if p.name.endswith(ARCHIVES)) if dist.is_dir() else []
         if not archives:
-            print(f"No .whl or .tar.gz in {dist}: build them, or leave out --dist.", file=sys.stderr)
-            return 2
+            return SecretsCheck(problem=f"No .whl or .tar.gz in {dist}: build them, or leave out --dist.")
         paths = [release, *archives]
         leaks = find_leaks(paths, modules)
         count = sum(1 for _ in iter_files(paths))
-    if leaks:
-        for leak in leaks:
-            print(f"LEAK: {leak}", file=sys.stderr)
-        print(f"Do not release: {len(leaks)} graded answer(s) would reach learners. Rebuild release/ "
-              "with `make build`, keep content/ and source/ out of the package, and run "
-              "`cpsw check-secrets` again.", file=sys.stderr)
-        return 4
     kinds = [f"{release.name}/"] + [k for k, ext in (("wheel", ".whl"), ("sdist", ".tar.gz"))
                                      if any(a.name.endswith(ext) for a in archives)]
-    print(f"No graded key found in {count} files ({', '.join(kinds)}).")
-    return 0
+    return SecretsCheck(tuple(leaks), count, tuple(kinds))
 
 
 def _secrets(modules: list[Module]) -> list[tuple[str, str, tuple[str, ...]]]:

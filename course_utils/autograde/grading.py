@@ -32,6 +32,8 @@ def _show(html: str, text: str) -> None:
     try:
         from IPython.display import display
     except ImportError:  # outside a kernel: plain text is enough
+        # This output is the learner's feedback (nbgrader stores the hidden test cell's output),
+        # so here, unlike the rest of the library, showing it is the job, not a report to a caller.
         print(text)
         return
     display({"text/html": html, "text/plain": text}, raw=True)

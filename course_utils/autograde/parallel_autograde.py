@@ -22,6 +22,7 @@ from typing import Any
 
 from course_utils.autograde.gradebook import worker_db_url
 from course_utils.core.atomic import write_atomic
+from course_utils.core.folders import folder
 
 STATE_DIR = ".cpsw"
 _API: Any = None  # the worker's NbGraderAPI
@@ -41,7 +42,7 @@ class Outcome:
 
 def submitted_students(course: Path, assignment: str) -> list[str]:
     """The students with a submission of this assignment in submitted/."""
-    return sorted(p.parent.name for p in (course / "submitted").glob(f"*/{assignment}")
+    return sorted(p.parent.name for p in folder(course, "submitted").glob(f"*/{assignment}")
                   if p.is_dir())
 
 

@@ -5,32 +5,35 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from course_utils.core.folders import folder
 from course_utils.preprocessors.restore_cells import is_restored
 from course_utils.preprocessors.strip_added_code import is_commented_out, is_plain_text
 
 
 def expected_notebooks(course: Path, assignment: str) -> list[str]:
     """The notebook names of an assignment's master version in source/."""
-    return sorted(p.name for p in (Path(course) / "source" / assignment).glob("*.ipynb"))
+    return sorted(p.name for p in (folder(course, "source") / assignment).glob("*.ipynb"))
 
 
 def problem_before_grading(course: Path, assignment: str, student: str) -> str:
     """Why nbgrader cannot grade this submission as it is, with what to do; '' if it can."""
-    folder = Path(course) / "submitted" / student / assignment
-    where = f"submitted/{student}/{assignment}"
-    if not folder.is_dir():
+    submitted = folder(course, "submitted")
+    submission = submitted / student / assignment
+    where = f"{submitted.name}/{student}/{assignment}"
+    if not submission.is_dir():
         return f"{where}/ does not exist: nothing was submitted."
-    present = sorted(p.name for p in folder.glob("*.ipynb"))
+    present = sorted(p.name for p in submission.glob("*.ipynb"))
     for name in expected_notebooks(course, assignment):
         if name not in present:
             others = [n for n in present if n not in expected_notebooks(course, assignment)]
             found = f"found {', '.join(others)} instead (renamed?)" if others else "found no notebook"
             return (f"{where}/{name} is missing; {found}. Give the notebook its original name "
                     "and grade this learner again. Nothing was graded.")
-        reason = _unreadable_notebook(folder / name)
+        reason = _unreadable_notebook(submission / name)
         if reason:
+            release = folder(course, "release").name
             return (f"{where}/{name} {reason}. The learner's answers.json is untouched: to grade "
-                    f"it, copy release/{assignment}/{name} over the damaged notebook (the answers "
+                    f"it, copy {release}/{assignment}/{name} over the damaged notebook (the answers "
                     "live in answers.json, not in the notebook) and grade again. Nothing was graded.")
     return ""
 
@@ -39,8 +42,8 @@ def notes_after_grading(course: Path, assignment: str, student: str) -> list[str
     """What a grader should know about an autograded submission (added code, answer file)."""
     from course_utils.core.storage import AnswerStore
 
-    folder = Path(course) / "autograded" / student / assignment
-    cells, unreadable = _autograded_cells(folder)
+    graded = folder(course, "autograded") / student / assignment
+    cells, unreadable = _autograded_cells(graded)
     notes = [f"{name} could not be read after grading ({why}); open it in formgrader to check"
              for name, why in unreadable]
     for test, what in ((is_restored, "deleted cell(s) restored from the master notebook"),
@@ -49,7 +52,7 @@ def notes_after_grading(course: Path, assignment: str, student: str) -> list[str
         found = sum(1 for cell in cells if test(cell))
         if found:
             notes.append(f"{found} {what}")
-    store = AnswerStore(folder, read_only=True)  # never move or rewrite the learner's file
+    store = AnswerStore(graded, read_only=True)  # never move or rewrite the learner's file
     if store.problem:
         notes.append(store.status)
     elif not store.answers():

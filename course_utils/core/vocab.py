@@ -1,19 +1,8 @@
-"""Fixed vocabularies of the course: item kinds, modes, roadblocks, competencies."""
+"""Fixed vocabularies of the course: modes, roadblocks, competencies, lessons, criteria."""
 
 from __future__ import annotations
 
-KINDS: tuple[str, ...] = (
-    "best_response",
-    "select_all",
-    "rank",
-    "classify",
-    "written_reply",
-    "reflection",
-    "branching",
-)
-AUTO_KINDS: frozenset[str] = frozenset(
-    {"best_response", "select_all", "rank", "classify", "branching"})
-TEXT_KINDS: frozenset[str] = frozenset({"written_reply", "reflection"})
+# The item kinds are registered in course_utils/items/kinds/ (course_utils.items.kind.kinds()).
 MODES: tuple[str, ...] = ("practice", "graded")
 
 # Gordon's twelve roadblocks, with the names used everywhere in code and content.
@@ -63,14 +52,6 @@ COMPETENCIES: dict[int, str] = {
     10: "Supports collaboration and teamwork",
     11: "Promotes leadership and advocacy",
     12: "Promotes growth and development",
-}
-
-# How many options each kind may have (inclusive bounds).
-OPTION_COUNTS: dict[str, tuple[int, int]] = {
-    "best_response": (3, 5),
-    "select_all": (3, 8),
-    "rank": (3, 6),
-    "classify": (2, 8),
 }
 
 # The points of the core lesson an item can practise (content tag `lesson:`).

@@ -8,11 +8,9 @@ the shape of conversation replies. Each figure has a bound; `cpsw check` fails w
 from __future__ import annotations
 
 import re
-import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from course_utils.items.model import Item, Module
 
@@ -190,33 +188,6 @@ def audit_course(modules: Iterable[Module]) -> list[Figure]:
     return [f for f in figures if f.count]
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Print the cue figures of one module (or all) with the items behind each; 1 if one fails."""
-    from course_utils.content.loader import load_course
-
-    args = sys.argv[1:] if argv is None else argv
-    modules = load_course(Path("content"))
-    if args:
-        modules = [m for m in modules if m.assignment in args]
-        figures = [f for m in modules for f in audit_items(m.items, m.assignment) if f.count]
-    else:
-        figures = audit_course(modules)
-    for figure in figures:
-        print(figure)
-        if figure.items:
-            print("    " + ", ".join(figure.items))
-    from course_utils.instructor.testwise import hits, shares
-
-    for module in modules:
-        print(f"\nTest-wise strategies on {module.assignment} (graded auto-graded points; bound 35%):")
-        for share in sorted(shares(module), key=lambda s: -s.share):
-            print(f"  {share}")
-        print("  Items a text strategy answers fully right in over half of learners' orders "
-              "(fix these first; see the strategies in course_utils/instructor/testwise.py):")
-        for item_id, names in hits(module):
-            print(f"    {item_id}: {', '.join(names)}")
-    return 0 if all(f.ok for f in figures) else 1
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+def audit_modules(modules: Iterable[Module]) -> list[Figure]:
+    """Cue figures of each module on its own, enforced or not (`cpsw cues` on named assignments)."""
+    return [f for m in modules for f in audit_items(m.items, m.assignment) if f.count]

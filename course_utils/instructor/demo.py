@@ -5,15 +5,31 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from course_utils.assign.build import build
 from course_utils.assign.nbgrader_run import run_nbgrader
 from course_utils.autograde.parallel_autograde import autograde_all
+from course_utils.core.folders import folder
 from course_utils.instructor.cohort_report import write_report
 from course_utils.instructor.simulate import SimulatedSubmission, make_cohort, simulate_submissions
 
 DEMO_DIR = "demo-output"
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    """Where the demo course is, and every gradebook score that differs from the simulation."""
+
+    course: Path
+    mismatches: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """Whether every auto-graded score equals the simulated learner's expected score."""
+        return not self.mismatches
 
 
 def prepare_course(repo: Path, target: Path) -> Path:
@@ -44,21 +60,26 @@ def check_gradebook(course: Path, assignment: str,
     return mismatches
 
 
-def run_demo(repo: Path, learners: int = 25, seed: int = 7) -> None:
-    """Run the whole course cycle on a simulated cohort and say where each result is."""
+def _silent(_message: str) -> None:
+    """A log that says nothing."""
+
+
+def run_demo(repo: Path, learners: int = 25, seed: int = 7,
+             log: Callable[[str], None] = _silent) -> DemoResult:
+    """Run the whole course cycle on a simulated cohort, telling log each step and where each result is."""
     repo = Path(repo).resolve()
     # Simulated learners belong in the demo's own SQLite gradebook, never in a server database.
     os.environ.pop("CPSW_DB_URL", None)
     course = prepare_course(repo, repo / DEMO_DIR)
-    print(f"1. Building the course in {course} (content -> source -> release)")
-    modules = build(course, log=lambda msg: print(f"   {msg}"))
+    log(f"1. Building the course in {course} (content -> source -> release)")
+    modules = build(course, log=lambda msg: log(f"   {msg}"))
     cohort = make_cohort(learners, seed)
-    print(f"2. Simulating {learners} learners answering {len(modules)} assignments through "
-          "the widgets")
-    subs = {m.assignment: simulate_submissions(m, course / "release", course / "submitted",
+    log(f"2. Simulating {learners} learners answering {len(modules)} assignments through "
+        "the widgets")
+    subs = {m.assignment: simulate_submissions(m, folder(course, "release"), folder(course, "submitted"),
                                                cohort, seed + m.number) for m in modules}
-    print(f"3. cpsw autograde: nbgrader autograde in parallel, one worker per core "
-          f"({learners * len(modules)} notebooks; this is the slow part)")
+    log(f"3. cpsw autograde: nbgrader autograde in parallel, one worker per core "
+        f"({learners * len(modules)} notebooks; this is the slow part)")
     started = time.perf_counter()
     mismatches: list[str] = []
     for module in modules:
@@ -66,13 +87,13 @@ def run_demo(repo: Path, learners: int = 25, seed: int = 7) -> None:
         flagged = [o for o in outcomes if not o.ok]
         mismatches += [f"{o.student} {module.assignment}: flagged: {o.reason}" for o in flagged]
         mismatches += check_gradebook(course, module.assignment, subs[module.assignment])
-        print(f"   {module.assignment}: {len(outcomes) - len(flagged)} graded, "
-              f"{len(flagged)} flagged")
+        log(f"   {module.assignment}: {len(outcomes) - len(flagged)} graded, "
+            f"{len(flagged)} flagged")
     per_notebook = (time.perf_counter() - started) / (learners * len(modules))
-    print("4. nbgrader generate_feedback")
+    log("4. nbgrader generate_feedback")
     for module in modules:
         run_nbgrader(["generate_feedback", module.assignment, "--force"], course)
-    print("5. nbgrader export")
+    log("5. nbgrader export")
     grades_csv = course / "grades.csv"
     run_nbgrader(["export", "--to", str(grades_csv)], course)
     totals = [sum(sum(subs[m.assignment][n].expected.values()) for m in modules)
@@ -80,36 +101,37 @@ def run_demo(repo: Path, learners: int = 25, seed: int = 7) -> None:
     auto_max = sum(i.points for m in modules for i in m.items if i.auto_graded)
     plot = course / "scores.png"
     _save_plot(totals, auto_max, plot)
-    print("6. cpsw report: item analysis per assignment")
+    log("6. cpsw report: item analysis per assignment")
     reports = [write_report(course, m, course / "reports" / m.assignment) for m in modules]
     manual = sum(1 for m in modules for i in m.items if i.hand_graded)
     checked = sum(len(s.expected) for group in subs.values() for s in group)
-    print()
-    print(f"Autograde: {per_notebook:.2f} s per notebook (cpsw autograde, "
-          f"{os.cpu_count()} core(s)).")
-    print(f"Auto-graded totals: min {min(totals):g}, max {max(totals):g} of {auto_max:g}.")
+    log("")
+    log(f"Autograde: {per_notebook:.2f} s per notebook (cpsw autograde, "
+        f"{os.cpu_count()} core(s)).")
+    log(f"Auto-graded totals: min {min(totals):g}, max {max(totals):g} of {auto_max:g}.")
     if mismatches:
-        print(f"MISMATCH between gradebook and simulated answers ({len(mismatches)}):")
+        log(f"MISMATCH between gradebook and simulated answers ({len(mismatches)}):")
         for line in mismatches:
-            print(f"  {line}")
-        raise SystemExit(1)
-    print(f"Every auto-graded score equals the simulated learner's expected score "
-          f"({checked} grades checked).")
-    print(f"{manual} reflection(s) per learner await hand-grading in formgrader "
-          f"(cd {course} && jupyter lab, then Nbgrader > Formgrader).")
-    print()
-    print("Where things are:")
+            log(f"  {line}")
+        return DemoResult(course, tuple(mismatches))
+    log(f"Every auto-graded score equals the simulated learner's expected score "
+        f"({checked} grades checked).")
+    log(f"{manual} reflection(s) per learner await hand-grading in formgrader "
+        f"(cd {course} && jupyter lab, then Nbgrader > Formgrader).")
+    log("")
+    log("Where things are:")
     for label, path in [
-        ("Learner versions (release)", course / "release"),
-        ("Submissions with answers.json", course / "submitted"),
-        ("Autograded notebooks", course / "autograded"),
-        ("Feedback HTML per learner", course / "feedback"),
+        ("Learner versions (release)", folder(course, "release")),
+        ("Submissions with answers.json", folder(course, "submitted")),
+        ("Autograded notebooks", folder(course, "autograded")),
+        ("Feedback HTML per learner", folder(course, "feedback")),
         ("Gradebook (SQLite)", course / "gradebook.db"),
         ("Grades CSV", grades_csv),
         ("Score histogram", plot),
         ("Cohort reports (HTML + PNG)", reports[0].parent.parent),
     ]:
-        print(f"  {label:32} {path}")
+        log(f"  {label:32} {path}")
+    return DemoResult(course)
 
 
 def _save_plot(totals: list[float], max_score: float, path: Path) -> None:

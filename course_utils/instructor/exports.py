@@ -8,7 +8,9 @@ import os
 from pathlib import Path
 
 from course_utils.core.atomic import FILE_MODE, write_atomic
+from course_utils.core.folders import folder
 from course_utils.core.storage import read_answers
+from course_utils.items.kind import kind_of
 from course_utils.items.public import ItemsFileError, load_items
 
 # Owner may read and write, group may read, others nothing: learners write about lived experience.
@@ -23,18 +25,18 @@ def export_text(course: Path, target: Path) -> int:
     =, +, -, @, a tab or a carriage return) is written with a leading apostrophe.
     """
     rows = []
-    for folder in sorted((Path(course) / "submitted").glob("*/*")):
-        if not folder.is_dir():
+    for submission in sorted(folder(course, "submitted").glob("*/*")):
+        if not submission.is_dir():
             continue  # a stray file beside the assignment folders
         try:
-            items = load_items(folder)
+            items = load_items(submission)
         except ItemsFileError:
             continue
-        answers = read_answers(folder)
+        answers = read_answers(submission)
         for item_id, item in items.items():
             text = answers.get(item_id)
-            if item.kind in ("written_reply", "reflection") and isinstance(text, str) and text.strip():
-                rows.append({"student_id": folder.parent.name, "assignment": folder.name,
+            if kind_of(item).own_words and isinstance(text, str) and text.strip():
+                rows.append({"student_id": submission.parent.name, "assignment": submission.name,
                              "item": item_id, "kind": item.kind, "text": _not_a_formula(text)})
     target.parent.mkdir(parents=True, exist_ok=True)
     text = io.StringIO(newline="")

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from course_utils.core.display_order import DisplayOrder
+from course_utils.core.folders import folder
 from course_utils.instructor.cue_audit import is_question, length_rank
+from course_utils.items.kind import kind_of
 from course_utils.items.model import Item, Module
 from course_utils.items.scoring import score_item
 
@@ -111,8 +113,8 @@ def answers_from_submissions(course: Path, assignment: str) -> dict[str, dict[st
     """Each student's saved raw answers, from autograded/ (else submitted/)."""
     from course_utils.core.storage import read_answers
 
-    for stage in ("autograded", "submitted"):
-        folders = sorted((Path(course) / stage).glob(f"*/{assignment}"))
+    for step in ("autograded", "submitted"):
+        folders = sorted(folder(course, step).glob(f"*/{assignment}"))
         if folders:
             return {f.parent.name: read_answers(f) for f in folders}
     return {}
@@ -122,8 +124,8 @@ def display_seeds(course: Path, assignment: str) -> dict[str, str | None]:
     """Each student's display-order seed, from autograded/ (else submitted/)."""
     from course_utils.core.storage import read_display_seed
 
-    for stage in ("autograded", "submitted"):
-        folders = sorted((Path(course) / stage).glob(f"*/{assignment}"))
+    for step in ("autograded", "submitted"):
+        folders = sorted(folder(course, step).glob(f"*/{assignment}"))
         if folders:
             return {f.parent.name: read_display_seed(f) for f in folders}
     return {}
@@ -137,10 +139,11 @@ def cue_flags(item: Item, seeds: list[str | None], top: dict[str, float] | None 
     bottom third chose it at least as often as the top third (a key is the longest in about a
     quarter of well-balanced items, which alone says nothing).
     """
-    if item.kind != "best_response" or not item.options:
+    keyed = kind_of(item).keyed_option(item)
+    if keyed is None or not item.options:
         return ()
     texts = [o.text for o in item.options]
-    k = [o.id for o in item.options].index(item.key)
+    k = [o.id for o in item.options].index(keyed)
     flags = []
     longest = length_rank(texts, k) == 1 and sum(len(t) == len(texts[k]) for t in texts) == 1
     if longest and top and bottom and bottom.get(item.key, 0) >= top.get(item.key, 0):
@@ -159,7 +162,7 @@ def cue_flags(item: Item, seeds: list[str | None], top: dict[str, float] | None 
 
 
 def _choices(item: Item, answers: list[Any]) -> dict[str, float]:
-    if item.kind != "best_response" or not answers:
+    if kind_of(item).keyed_option(item) is None or not answers:
         return {}
     counts = Counter(a for a in answers if isinstance(a, str))
     return {o.id: counts[o.id] / len(answers) for o in item.options}

@@ -9,22 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from course_utils.items.kind import kind_of
 from course_utils.items.model import Item, Module
 from course_utils.items.scoring import score_item
-
-SAMPLE_REPLIES = (
-    "That sounds like a lot to carry. What feels hardest about it right now?",
-    "It makes sense you feel shaken after that. I'm here, take your time.",
-    "You sound worn out. Do you want to tell me more about what happened?",
-    "Have you tried going for a walk? That always helps me.",
-    "I'm listening. It sounds like you've been on your own with this for a while.",
-    "Don't worry, it will all work out in the end.",
-)
-SAMPLE_REFLECTIONS = (
-    "When I was struggling, the person who helped most just listened and did not rush me.",
-    "I notice I jump to advice when someone is upset, because silence makes me uneasy.",
-    "I would like to get better at staying with someone's feelings without fixing them.",
-)
 
 
 @dataclass(frozen=True)
@@ -56,41 +43,7 @@ def p_correct(ability: float, discrimination: float, difficulty: float) -> float
 
 def simulate_answer(item: Item, p: float, rng: random.Random) -> Any:
     """One raw answer in the shape a learner's widget saves, right with probability p."""
-    ids = [o.id for o in item.options]
-    if item.kind == "best_response":
-        if rng.random() < p:
-            return item.key
-        return rng.choice([i for i in ids if i != item.key])
-    if item.kind == "select_all":
-        return [i for i in ids if (i in item.key) == (rng.random() < p)]
-    if item.kind == "rank":
-        order = list(item.key)
-        for n in range(len(order) - 1):
-            if rng.random() > p:
-                order[n], order[n + 1] = order[n + 1], order[n]
-        return {oid: place for place, oid in enumerate(order, start=1)}
-    if item.kind == "classify":
-        key = dict(item.key)
-        return {oid: key[oid] if rng.random() < p
-                else rng.choice([x for x in item.labels if x != key[oid]]) for oid in ids}
-    if item.kind == "branching":
-        return simulate_conversation(item, p, rng)
-    pool = SAMPLE_REPLIES if item.kind == "written_reply" else SAMPLE_REFLECTIONS
-    return rng.choice(pool)
-
-
-def simulate_conversation(item: Item, p: float, rng: random.Random) -> list[str]:
-    """Walk a branching conversation: the best reply with probability p, else another."""
-    by_id = {t.id: t for t in item.turns}
-    turn, path = item.turns[0], []
-    while True:
-        best = max(turn.replies, key=lambda r: r.quality)
-        others = [r for r in turn.replies if r is not best]
-        reply = best if rng.random() < p or not others else rng.choice(others)
-        path.append(reply.id)
-        if reply.next not in by_id:
-            return path
-        turn = by_id[reply.next]
+    return kind_of(item).simulate(item, p, rng)
 
 
 def make_cohort(n: int, seed: int) -> list[Learner]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from course_utils.core.display_order import DisplayOrder
 from course_utils.instructor.cue_audit import has_directive, is_question
-from course_utils.items.conversation import replay
+from course_utils.items.kind import kind_of
 from course_utils.items.model import Item, Module
 from course_utils.items.public import from_public, to_public
 from course_utils.items.scoring import score_item
@@ -92,37 +92,29 @@ def _guess_label(text: str, labels: Sequence[str]) -> str:
     return "supportive" if "supportive" in labels else labels[0]
 
 
+@dataclass(frozen=True)
+class _Guesser:
+    """A strategy as the item kinds ask it: rank the shown texts, tick some, label one."""
+
+    strategy: Strategy
+    reply: str = CANNED_REPLY
+
+    def rank(self, item: Item, ids: Sequence[str], texts: Sequence[str]) -> list[str]:
+        return [ids[k] for k in _ranked(texts, item, self.strategy)]
+
+    def picks(self, item: Item, ids: Sequence[str], texts: Sequence[str]) -> list[str]:
+        liking = [self.strategy.prefer(t, texts, item) for t in texts]
+        cut = median(liking)
+        picked = {ids[k] for k, like in enumerate(liking) if like > cut}
+        return [oid for oid in ids if oid in (picked or {self.rank(item, ids, texts)[0]})]
+
+    def label(self, item: Item, text: str) -> str:
+        return _guess_label(text, item.labels)
+
+
 def answer(item: Item, display: DisplayOrder, strategy: Strategy) -> Any:
     """The answer this strategy gives to a learner's copy of an item, in the saved form."""
-    shown = display.order([o.id for o in item.options], item.id)
-    texts = [item.option(oid).text for oid in shown]
-    order = [shown[k] for k in _ranked(texts, item, strategy)] if shown else []
-    if item.kind == "best_response":
-        return order[0]
-    if item.kind == "select_all":
-        cut = median(strategy.prefer(t, texts, item) for t in texts)
-        picked = {shown[k] for k, t in enumerate(texts) if strategy.prefer(t, texts, item) > cut}
-        return [oid for oid in shown if oid in (picked or {order[0]})]
-    if item.kind == "rank":
-        return {oid: place for place, oid in enumerate(order, start=1)}
-    if item.kind == "classify":
-        top = order[0]
-        return {oid: "supportive" if oid == top and "supportive" in item.labels
-                else _guess_label(item.option(oid).text, item.labels) for oid in shown}
-    if item.kind == "branching":
-        return _converse(item, display, strategy)
-    return CANNED_REPLY
-
-
-def _converse(item: Item, display: DisplayOrder, strategy: Strategy) -> list[str]:
-    path: list[str] = []
-    while True:
-        _, turn = replay(item.turns, path)
-        if turn is None or len(path) > len(item.turns):
-            return path
-        ids = display.turn_order(item.id, turn)
-        texts = [turn.reply(rid).text for rid in ids]
-        path.append(ids[_ranked(texts, item, strategy)[0]])
+    return kind_of(item).guess(item, display, _Guesser(strategy))
 
 
 @dataclass(frozen=True)
@@ -178,7 +170,7 @@ def hits(module: Module, seeds: Sequence[str] = SEEDS[:8]) -> list[tuple[str, li
     """
     out = []
     for item in module.items:
-        if item.kind in ("written_reply", "reflection"):
+        if kind_of(item).own_words:
             continue
         scored = replace(item, points=1.0)
         copy = learner_copy(item)

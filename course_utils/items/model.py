@@ -105,12 +105,16 @@ class Item:
     @property
     def auto_graded(self) -> bool:
         """Whether a hidden test scores this item from the saved answer."""
-        return self.graded and self.kind != "reflection"
+        from course_utils.items.kind import kind_of
+
+        return self.graded and kind_of(self.kind).scored
 
     @property
     def hand_graded(self) -> bool:
         """Whether only a grader scores this item (written replies get an automatic rubric)."""
-        return self.graded and self.kind == "reflection"
+        from course_utils.items.kind import kind_of
+
+        return self.graded and not kind_of(self.kind).scored
 
     def option(self, option_id: str) -> Option:
         """The option with this id."""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from course_utils.core.storage import read_answers
 from course_utils.core.vocab import COMPETENCIES, ITEMS_FILE
+from course_utils.items.kind import kind_of
 from course_utils.items.public import ItemsFileError, load_items
 from course_utils.items.scoring import score_item
 
@@ -39,7 +40,7 @@ def practice_results(home: Path | str) -> tuple[list[PracticeResult], dict[str, 
             continue
         answers = read_answers(folder)
         practice = [i for i in items.values()
-                    if not i.graded and (i.key is not None or i.kind == "branching")]
+                    if not i.graded and kind_of(i).practice_scored]
         if practice:
             totals[title] = len(practice)
         for item in practice:

@@ -56,6 +56,12 @@ class TestBuild:
             build(course, log=lambda _m: None)
         assert tree(course / "source") == before
 
+    def test_without_a_log_nothing_is_printed(self, tmp_path, capsys):
+        course = copy_course(tmp_path / "course")
+        build(course, release=False)
+        assert (course / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").exists()
+        assert capsys.readouterr() == ("", "")
+
     def test_stray_answers_in_source_are_removed_and_reported(self, tmp_path):
         course = copy_course(tmp_path / "course")
         build(course, release=False, log=lambda _m: None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import nbformat
 import pytest
 from helpers import REPO
 
-from course_utils.assign.secrecy import Leak, find_leaks
+from course_utils.assign.secrecy import Leak, SecretsCheck, check_secrets, find_leaks
 from course_utils.cli import main
 from course_utils.content.loader import load_course
 from course_utils.items.model import Item, Module, Option, Scenario
@@ -71,6 +72,17 @@ def release(tmp_path) -> Path:
 def dist(tmp_path_factory) -> list[Path]:
     """The wheel and sdist of the repo, built once for this file."""
     return build_package(REPO, tmp_path_factory.mktemp("dist"))
+
+
+@pytest.fixture
+def fake_course(tmp_path) -> Path:
+    """A course with the repo's content and release/, and a dist/ holding a small clean wheel."""
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    shutil.copytree(REPO / "release", tmp_path / "release")
+    (tmp_path / "dist").mkdir()
+    with zipfile.ZipFile(tmp_path / "dist" / "pkg-0-py3-none-any.whl", "w") as zf:
+        zf.writestr("pkg/__init__.py", '"""Nothing secret."""\n')
+    return tmp_path
 
 
 @pytest.fixture(scope="module")
@@ -188,6 +200,59 @@ class TestFindLeaks:
 
 
 class TestCheckSecrets:
+    def test_clean_release_and_wheel_give_the_count_and_print_nothing(self, fake_course, capsys):
+        found = check_secrets(fake_course, dist=fake_course / "dist")
+        assert found.code == 0 and found.leaks == () and found.problem == ""
+        assert found.scanned == ("release/", "wheel")
+        assert found.files == sum(1 for p in (fake_course / "release").rglob("*") if p.is_file()) + 1
+        assert capsys.readouterr() == ("", "")
+
+    def test_a_planted_leak_is_returned_with_code_4(self, fake_course):
+        module, item = EXPLAINED[0]
+        option = next(o for o in item.options if o.explanation)
+        path = plant_in_notebook(fake_course / "release", module, option.explanation)
+        found = check_secrets(fake_course, dist=fake_course / "dist")
+        assert found.code == 4
+        assert found.leaks == (Leak(str(path), item.id, f"explanation of option {option.id}"),)
+
+    def test_a_missing_release_is_a_problem_with_code_2(self, tmp_path):
+        found = check_secrets(tmp_path)
+        assert found == SecretsCheck(problem=f"{tmp_path / 'release'} is not a folder: run `make build` "
+                                             "first, or name it with --release.")
+        assert found.code == 2
+
+    def test_cli_prints_the_clean_verdict_on_stdout(self, fake_course, capsys):
+        assert main(["--course", str(fake_course), "check-secrets", "--dist",
+                     str(fake_course / "dist")]) == 0
+        out, err = capsys.readouterr()
+        assert re.fullmatch(r"No graded key found in \d+ files \(release/, wheel\)\.\n", out) and err == ""
+
+    def test_cli_prints_each_leak_and_the_verdict_on_stderr(self, fake_course, capsys):
+        module, item = EXPLAINED[0]
+        option = next(o for o in item.options if o.explanation)
+        path = plant_in_notebook(fake_course / "release", module, option.explanation)
+        assert main(["--course", str(fake_course), "check-secrets", "--dist",
+                     str(fake_course / "dist")]) == 4
+        out, err = capsys.readouterr()
+        assert out == "" and err == (
+            f"LEAK: {path}: item '{item.id}': explanation of option {option.id}\n"
+            "Do not release: 1 graded answer(s) would reach learners. Rebuild release/ with "
+            "`make build`, keep content/ and source/ out of the package, and run "
+            "`cpsw check-secrets` again.\n")
+
+    @pytest.mark.parametrize("missing", ["release", "archives"])
+    def test_cli_says_why_nothing_was_scanned_and_exits_2(self, fake_course, capsys, missing):
+        if missing == "release":
+            shutil.rmtree(fake_course / "release")
+            said = f"{fake_course / 'release'} is not a folder: run `make build` first"
+        else:
+            (fake_course / "dist" / "pkg-0-py3-none-any.whl").unlink()
+            said = f"No .whl or .tar.gz in {fake_course / 'dist'}: build them, or leave out --dist.\n"
+        assert main(["--course", str(fake_course), "check-secrets", "--dist",
+                     str(fake_course / "dist")]) == 2
+        out, err = capsys.readouterr()
+        assert out == "" and said in err
+
     @pytest.mark.slow
     def test_repo_without_dist_builds_and_exits_0(self, capsys):
         assert main(["--course", str(REPO), "check-secrets"]) == 0

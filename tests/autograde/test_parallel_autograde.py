@@ -9,7 +9,12 @@ import pytest
 from helpers import ASSIGNMENT
 
 from course_utils.assign.nbgrader_run import run_nbgrader
-from course_utils.autograde.parallel_autograde import autograde_all, load_done, state_path
+from course_utils.autograde.parallel_autograde import (
+    autograde_all,
+    load_done,
+    state_path,
+    submitted_students,
+)
 from course_utils.cli import main
 from course_utils.content.loader import load_module
 from course_utils.instructor.simulate import make_cohort, simulate_submissions
@@ -85,6 +90,18 @@ class TestFeedbackCommand:
         pages = list((course / "feedback").glob(f"*/{ASSIGNMENT}/{ASSIGNMENT}.html"))
         assert len(pages) == 4
         assert all(p.stat().st_mode & 0o777 == 0o640 for p in pages)  # holds the learner's text
+
+
+class TestSubmittedStudents:
+    def test_students_come_from_the_folder_the_course_config_names(self, tmp_path):
+        course = tmp_path
+        (course / "nbgrader_config.py").write_text(
+            'c = get_config()\nc.CourseDirectory.submitted_directory = "handed_in"\n')
+        for student in ("ben", "ana"):
+            (course / "handed_in" / student / ASSIGNMENT).mkdir(parents=True)
+        (course / "handed_in" / "cy").mkdir()  # no submission of this assignment
+        (course / "submitted" / "dee" / ASSIGNMENT).mkdir(parents=True)  # not the configured folder
+        assert submitted_students(course, ASSIGNMENT) == ["ana", "ben"]
 
 
 class TestReason:

@@ -46,6 +46,15 @@ def test_nothing_submitted_is_said_plainly(course):
     assert "nothing was submitted" in problem_before_grading(course, A, "ben")
 
 
+def test_the_folder_the_course_config_names_is_read_and_named(course):
+    (course / "nbgrader_config.py").write_text(
+        'c = get_config()\nc.CourseDirectory.submitted_directory = "handed_in"\n')
+    (course / "submitted").rename(course / "handed_in")
+    assert problem_before_grading(course, A, LEARNER) == ""
+    assert problem_before_grading(course, A, "ben") == (
+        f"handed_in/ben/{A}/ does not exist: nothing was submitted.")
+
+
 def test_a_renamed_notebook_is_named_with_what_to_do(course):
     (submitted(course) / "module.ipynb").rename(submitted(course) / "module (1).ipynb")
     reason = problem_before_grading(course, A, LEARNER)

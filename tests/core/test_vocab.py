@@ -10,26 +10,22 @@ from course_utils.core import vocab
 from course_utils.core.vocab import (
     ANSWERS_FILE,
     AUTO_CRITERIA,
-    AUTO_KINDS,
     COMPETENCIES,
     DEFAULT_AUTO_RUBRIC,
     ITEMS_FILE,
-    KINDS,
     LABEL_TITLES,
     LABELS,
     LESSONS,
     MAX_REPLY_CHARS,
     MODES,
     MOODS,
-    OPTION_COUNTS,
     QUALITY_LABELS,
     ROADBLOCKS,
-    TEXT_KINDS,
     TURNS_PER_PATH,
 )
 
 SNAKE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
-NAME_LISTS = {"KINDS": KINDS, "MODES": MODES, "ROADBLOCKS": ROADBLOCKS, "LABELS": LABELS,
+NAME_LISTS = {"MODES": MODES, "ROADBLOCKS": ROADBLOCKS, "LABELS": LABELS,
               "LESSONS": LESSONS}
 
 
@@ -47,29 +43,6 @@ class TestNames:
 
     def test_sequences_are_tuples_so_they_cannot_change(self):
         assert all(isinstance(v, tuple) for v in NAME_LISTS.values())
-        assert isinstance(AUTO_KINDS, frozenset) and isinstance(TEXT_KINDS, frozenset)
-
-
-class TestKinds:
-    def test_every_kind_is_auto_or_text_and_never_both(self):
-        assert set(KINDS) == AUTO_KINDS | TEXT_KINDS
-        assert not AUTO_KINDS & TEXT_KINDS
-
-    def test_kinds_with_options_are_the_auto_kinds_but_branching(self):
-        """Branching items have replies inside turns, not options; text kinds have none."""
-        assert set(OPTION_COUNTS) == AUTO_KINDS - {"branching"}
-
-    @pytest.mark.parametrize("kind", sorted(OPTION_COUNTS))
-    def test_option_bounds_allow_a_real_choice(self, kind):
-        low, high = OPTION_COUNTS[kind]
-        assert isinstance(low, int) and isinstance(high, int)
-        assert 2 <= low <= high
-
-    def test_every_kind_has_a_widget(self):
-        """The widget registry builds a view for every kind, and for nothing else."""
-        from course_utils.items.widgets import VIEWS
-
-        assert set(VIEWS) == set(KINDS)
 
 
 class TestModes:
@@ -158,11 +131,10 @@ class TestDefaultAutoRubric:
 
     def test_passes_the_validation_an_item_rubric_must_pass(self):
         """The default is held to the same rule as an item's own auto_rubric."""
-        from course_utils.content.validation import _auto_rubric
+        from course_utils.items.kinds.written_reply import parse_auto_rubric
 
         said: list[tuple[str, str]] = []
-        rubric = _auto_rubric(dict(DEFAULT_AUTO_RUBRIC), "written_reply",
-                              lambda f, m: said.append((f, m)))
+        rubric = parse_auto_rubric(dict(DEFAULT_AUTO_RUBRIC), lambda f, m: said.append((f, m)))
         assert said == []
         assert rubric == DEFAULT_AUTO_RUBRIC
 

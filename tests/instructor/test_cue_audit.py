@@ -9,13 +9,14 @@ from course_utils.content.loader import load_course
 from course_utils.instructor.cue_audit import (
     MIN_ITEMS,
     audit_course,
+    audit_modules,
     best_response_figures,
     has_directive,
     length_rank,
     select_all_figures,
     turn_figures,
 )
-from course_utils.items.model import Item, Option, Reply, Scenario, Turn
+from course_utils.items.model import Item, Module, Option, Reply, Scenario, Turn
 
 MODULES = load_course(REPO / "content")
 
@@ -80,6 +81,21 @@ class TestOtherKinds:
         figures = turn_figures(items, "t")
         assert not figure(figures, "longest").ok and not figure(figures, "listed first").ok
         assert not figure(figures, "fewer than 3").ok
+
+
+class TestAuditModules:
+    def test_a_small_module_gets_its_unenforced_figures_which_the_course_audit_leaves_out(self):
+        small = Module("small", 1, "Small", "", tuple(
+            best(n, "A long and careful reply.", ("No.", "Stop.", "Calm.")) for n in range(3)))
+        figures = audit_modules([small])
+        assert figures and {f.scope for f in figures} == {"small"}
+        assert not any(f.enforced for f in figures)
+        assert {f.scope for f in audit_course([small])} == {"all modules"}
+
+    def test_figures_with_no_items_are_left_out(self):
+        small = Module("small", 1, "Small", "", (best(0, "Yes, and?", ("No.", "Stop.", "Calm.")),))
+        assert all(f.count for f in audit_modules([small]))
+        assert not any("select all" in f.name for f in audit_modules([small]))
 
 
 class TestDirective:

@@ -20,9 +20,11 @@ class TestRunDemo:
         repo.mkdir()
         shutil.copytree(REPO / "content", repo / "content")
         shutil.copy(REPO / "nbgrader_config.py", repo / "nbgrader_config.py")
-        run_demo(repo, learners=4, seed=3)
-        out = capsys.readouterr().out
-        assert "Every auto-graded score equals the simulated learner's expected score" in out
+        said: list[str] = []
+        result = run_demo(repo, learners=4, seed=3, log=said.append)
+        assert "Every auto-graded score equals the simulated learner's expected score" in "\n".join(said)
+        assert result.ok and result.course == repo.resolve() / "demo-output"
+        assert capsys.readouterr().out == "", "the library logs through the callback, never prints"
         course = repo / "demo-output"
         rows = list(csv.DictReader((course / "grades.csv").open()))
         assignments = {r["assignment"] for r in rows}

@@ -68,6 +68,14 @@ class TestExportText:
              "kind": "written_reply", "text": "I'm here."},
         ]
 
+    def test_submissions_are_read_from_the_folder_the_course_config_names(self, tmp_path):
+        course = tmp_path
+        (course / "nbgrader_config.py").write_text(
+            'c = get_config()\nc.CourseDirectory.submitted_directory = "handed_in"\n')
+        submit(course, "alice", {"m-reply": "That sounds hard."})
+        (course / "submitted").rename(course / "handed_in")
+        assert [r["text"] for r in rows_of(course)] == ["That sounds hard."]
+
     def test_rows_are_ordered_by_student_then_assignment(self, tmp_path):
         for student in ("zoe", "alice", "mo"):
             submit(tmp_path, student, {"m-reply": f"reply by {student}"})

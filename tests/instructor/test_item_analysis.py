@@ -9,7 +9,13 @@ from helpers import ASSIGNMENT, REPO, run_notebook
 
 from course_utils.cli import main
 from course_utils.content.loader import load_course, load_module
-from course_utils.instructor.item_analysis import analyse, cronbach_alpha, pearson
+from course_utils.instructor.item_analysis import (
+    analyse,
+    answers_from_submissions,
+    cronbach_alpha,
+    display_seeds,
+    pearson,
+)
 from course_utils.instructor.simulate import make_cohort, simulate_answers, simulate_submissions
 
 
@@ -56,6 +62,22 @@ class TestAnalyse:
 
 
 @pytest.mark.slow
+class TestFromSubmissions:
+    def test_autograded_is_preferred_and_submitted_is_the_configured_folder(self, tmp_path):
+        from course_utils.core.storage import AnswerStore
+
+        course = tmp_path
+        (course / "nbgrader_config.py").write_text(
+            'c = get_config()\nc.CourseDirectory.submitted_directory = "handed_in"\n')
+        (course / "handed_in" / "ana" / ASSIGNMENT).mkdir(parents=True)
+        AnswerStore(course / "handed_in" / "ana" / ASSIGNMENT).set("bp-1", "a")
+        assert answers_from_submissions(course, ASSIGNMENT) == {"ana": {"bp-1": "a"}}
+        assert set(display_seeds(course, ASSIGNMENT)) == {"ana"}
+        (course / "autograded" / "ben" / ASSIGNMENT).mkdir(parents=True)
+        AnswerStore(course / "autograded" / "ben" / ASSIGNMENT).set("bp-1", "b")
+        assert answers_from_submissions(course, ASSIGNMENT) == {"ben": {"bp-1": "b"}}
+
+
 class TestCueFlags:
     def item(self, key_text: str):
         from course_utils.items.model import Item, Option, Scenario

@@ -14,18 +14,16 @@ from helpers import REPO
 from course_utils.content.loader import load_course
 from course_utils.core.storage import read_answers, read_display_seed
 from course_utils.instructor.simulate import (
-    SAMPLE_REFLECTIONS,
-    SAMPLE_REPLIES,
     Learner,
     item_parameters,
     make_cohort,
     p_correct,
     simulate_answer,
     simulate_answers,
-    simulate_conversation,
     simulate_submissions,
 )
 from course_utils.items.conversation import replay
+from course_utils.items.kind import kind_of
 from course_utils.items.model import Item, Module
 from course_utils.items.public import items_document
 from course_utils.items.scoring import score_item, well_formed
@@ -33,6 +31,9 @@ from course_utils.items.scoring import score_item, well_formed
 MODULES = load_course(REPO / "content")
 ITEMS = [item for m in MODULES for item in m.items]
 CHOICE_KINDS = ("best_response", "select_all", "rank", "classify", "branching")
+SAMPLE_REPLIES = kind_of("written_reply").sample_answers
+SAMPLE_REFLECTIONS = kind_of("reflection").sample_answers
+BRANCHING = kind_of("branching")
 
 
 def of_kind(*kinds: str) -> list[Item]:
@@ -136,9 +137,11 @@ class TestSimulateAnswer:
 
 
 class TestSimulateConversation:
+    """Every conversation of the course, walked by the branching kind's simulated learner."""
+
     @pytest.mark.parametrize("item", of_kind("branching"), ids=lambda i: i.id)
     def test_certain_learner_says_the_best_reply_at_every_turn(self, item):
-        path = simulate_conversation(item, 1.0, random.Random(0))
+        path = BRANCHING.simulate(item, 1.0, random.Random(0))
         steps, current = replay(item.turns, path)
         assert current is None
         assert all(reply.quality == max(r.quality for r in turn.replies) for turn, reply in steps)
@@ -147,14 +150,14 @@ class TestSimulateConversation:
     def test_hopeless_learner_never_says_the_first_best_reply(self, item):
         rng = random.Random(0)
         for _ in range(10):
-            steps, current = replay(item.turns, simulate_conversation(item, 0.0, rng))
+            steps, current = replay(item.turns, BRANCHING.simulate(item, 0.0, rng))
             assert current is None and steps
             for turn, reply in steps:
                 assert reply is not max(turn.replies, key=lambda r: r.quality)
 
     def test_path_starts_at_the_first_turn(self):
         item = of_kind("branching")[0]
-        path = simulate_conversation(item, 1.0, random.Random(0))
+        path = BRANCHING.simulate(item, 1.0, random.Random(0))
         assert path[0] in {r.id for r in item.turns[0].replies}
 
 
