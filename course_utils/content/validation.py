@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -23,7 +24,8 @@ def parse_module(data: Any, folder_name: str, where: str, problems: list[Problem
         problems.append(Problem(where, "", "assignment",
                                 f"must equal the folder name '{folder_name}' "
                                 "(lowercase letters, digits, underscores)"))
-    if not isinstance(data.get("number"), int):
+    number = data.get("number")
+    if not isinstance(number, int) or isinstance(number, bool) or number < 0:
         problems.append(Problem(where, "", "number", "give the module number, e.g. 1"))
     if not isinstance(data.get("title"), str) or not data["title"].strip():
         problems.append(Problem(where, "", "title", "give the module title"))
@@ -110,7 +112,7 @@ def _parse_points(raw: dict, mode: Any, bad) -> Any:
     """The item's points: above 0 when graded, absent when practice."""
     points = raw.get("points", 0)
     if mode == "graded" and (isinstance(points, bool) or not isinstance(points, (int, float))
-                             or points <= 0):
+                             or not math.isfinite(points) or points <= 0):
         bad("points", "graded items need points greater than 0")
     if mode == "practice" and "points" in raw:
         bad("points", "practice items are not scored; remove points or make the item graded")
@@ -118,7 +120,8 @@ def _parse_points(raw: dict, mode: Any, bad) -> Any:
 
 
 def _parse_scenario(raw: Any, bad) -> Scenario:
-    if not isinstance(raw, dict) or not isinstance(raw.get("situation"), str):
+    if not isinstance(raw, dict) or not isinstance(raw.get("situation"), str) \
+            or not raw["situation"].strip():
         bad("scenario", "give scenario.situation (and optionally peer_says and cues)")
         return Scenario("")
     cues = raw.get("cues") or ()

@@ -38,7 +38,10 @@ def item_parameters(item: Item, rng: random.Random) -> tuple[float, float]:
 
 def p_correct(ability: float, discrimination: float, difficulty: float) -> float:
     """The two-parameter logistic (2PL) probability of a right decision."""
-    return 1.0 / (1.0 + math.exp(-discrimination * (ability - difficulty)))
+    z = discrimination * (ability - difficulty)
+    if z < 0:  # the same value, written so that exp never overflows
+        return math.exp(z) / (1.0 + math.exp(z))
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 def simulate_answer(item: Item, p: float, rng: random.Random) -> Any:

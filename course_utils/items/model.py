@@ -64,7 +64,7 @@ class Turn:
 
     def reply(self, reply_id: str) -> Reply:
         """The reply with this id."""
-        return next(r for r in self.replies if r.id == reply_id)
+        return _find(self.replies, reply_id, f"reply in turn {self.id!r}")
 
 
 @dataclass(frozen=True)
@@ -118,11 +118,11 @@ class Item:
 
     def option(self, option_id: str) -> Option:
         """The option with this id."""
-        return next(o for o in self.options if o.id == option_id)
+        return _find(self.options, option_id, f"option in item {self.id!r}")
 
     def turn(self, turn_id: str) -> Turn:
         """The conversation turn with this id."""
-        return next(t for t in self.turns if t.id == turn_id)
+        return _find(self.turns, turn_id, f"turn in item {self.id!r}")
 
 
 @dataclass(frozen=True)
@@ -137,4 +137,12 @@ class Module:
 
     def item(self, item_id: str) -> Item:
         """The item with this id."""
-        return next(i for i in self.items if i.id == item_id)
+        return _find(self.items, item_id, f"item in module {self.assignment!r}")
+
+
+def _find(things: tuple[Any, ...], wanted: str, what: str) -> Any:
+    """The first of things with this id; KeyError naming the id and where it was looked for."""
+    for thing in things:
+        if thing.id == wanted:
+            return thing
+    raise KeyError(f"no {what} has the id {wanted!r}")

@@ -123,6 +123,13 @@ class TestParseModule:
         assert [i.id for i in result["items"]] == ["jo-night", "jo-reflect"]
         assert isinstance(result["items"], tuple)
 
+    @pytest.mark.parametrize("number", [True, -1, "1", 1.5])
+    def test_number_must_be_a_whole_number_not_a_yes(self, number):
+        """YAML reads `number: yes` as True, which Python counts as the integer 1."""
+        problems: list[Problem] = []
+        parse_module(self.module(number=number), "m1", WHERE, problems)
+        assert only(problems).field == "number"
+
     @pytest.mark.parametrize("data", [None, ["items"], "m1"])
     def test_non_mapping_is_one_problem_listing_the_keys(self, data):
         problems: list[Problem] = []
@@ -337,6 +344,12 @@ class TestParseScenario:
         assert _parse_scenario(raw, bad) == Scenario("")
         assert said == [("scenario", "give scenario.situation (and optionally peer_says and cues)")]
 
+    @pytest.mark.parametrize("situation", ["", "   ", "\n"])
+    def test_blank_situation_is_refused(self, situation):
+        bad, said = collector()
+        assert _parse_scenario({"situation": situation}, bad) == Scenario("")
+        assert [f for f, _ in said] == ["scenario"]
+
     def test_cues_that_are_not_a_list_are_named(self):
         bad, said = collector()
         scenario = _parse_scenario({"situation": "s", "cues": "looks away"}, bad)
@@ -371,3 +384,22 @@ class TestParseCompetencies:
         assert message.startswith(f"unknown competency {first_unknown}; use numbers 1-12")
         assert "content/README.md" in message
         assert 13 not in kept and 0 not in kept and "2" not in kept
+
+
+class TestPointsAndKeysThatLookRight:
+    @pytest.mark.parametrize("points", [float("nan"), float("inf"), True, 0, -1])
+    def test_points_must_be_a_finite_number_above_zero(self, points):
+        item, problems = parse(raw_item(points=points))
+        assert item is None and only(problems).field == "points"
+
+    @pytest.mark.parametrize(("kind", "key"), [
+        ("rank", [1, 2, 3]),
+        ("classify", {1: "advising", 2: "supportive", 3: "advising"}),
+    ])
+    def test_keys_that_are_numbers_are_refused_not_stored(self, kind, key):
+        """Option ids are text; a number key would never match a saved answer."""
+        raw = raw_item(kind)
+        raw["options"] = [{"id": str(n), "text": f"Reply {n}.", "explanation": "Why."} for n in (1, 2, 3)]
+        raw["key"] = key
+        item, problems = parse(raw)
+        assert item is None and only(problems).field == "key"

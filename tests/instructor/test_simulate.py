@@ -324,3 +324,9 @@ class TestSimulateSubmissions:
         subs = simulate_submissions(module, release, tmp_path / "submitted", learners, seed=3)
         assert not (folder / "stray.txt").exists()
         assert read_answers(folder) == saved_form(subs[0].answers)
+
+
+class TestPCorrectAtTheExtremes:
+    @pytest.mark.parametrize(("ability", "expected"), [(-1e6, 0.0), (1e6, 1.0), (0.0, 0.5)])
+    def test_far_abilities_give_zero_or_one_without_overflow(self, ability, expected):
+        assert p_correct(ability, 1.5, 0.0) == pytest.approx(expected)

@@ -111,7 +111,7 @@ class TestTurnReply:
 
     def test_unknown_id_raises_rather_than_returning_none(self):
         """There is no silent default: asking for a reply that is not there is an error."""
-        with pytest.raises(StopIteration):
+        with pytest.raises(KeyError):
             make_turn().reply("z")
 
 
@@ -188,8 +188,14 @@ class TestItemOption:
         assert item.option("a").text == "first"
 
     def test_unknown_id_raises(self):
-        with pytest.raises(StopIteration):
+        with pytest.raises(KeyError):
             make_item().option("d")
+
+    def test_the_error_names_the_id_and_the_item(self):
+        """A KeyError, not StopIteration: inside a generator a StopIteration would end it silently."""
+        item = make_item()
+        with pytest.raises(KeyError, match=f"option in item '{item.id}' has the id 'd'"):
+            item.option("d")
 
 
 class TestItemTurn:
@@ -200,7 +206,7 @@ class TestItemTurn:
         assert item.turn("start") is item.turns[0]
 
     def test_item_without_turns_raises(self):
-        with pytest.raises(StopIteration):
+        with pytest.raises(KeyError):
             make_item().turn("start")
 
 
@@ -213,5 +219,5 @@ class TestModuleItem:
     def test_items_default_to_none(self):
         module = Module("m", 2, "Title", "")
         assert module.items == ()
-        with pytest.raises(StopIteration):
+        with pytest.raises(KeyError):
             module.item("shift-talk")

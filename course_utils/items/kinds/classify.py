@@ -38,7 +38,8 @@ class Classify(OptionKind):
 
     def check_key(self, key: Any, ids: list[str], fields: dict[str, Any], bad: Bad) -> Any:
         """A label from the item's labels for every statement."""
-        if not isinstance(key, dict) or sorted(map(str, key)) != sorted(ids):
+        if not isinstance(key, dict) or not all(isinstance(k, str) for k in key) \
+                or sorted(key) != sorted(ids):
             bad("key", "give a label for every statement, e.g. {a: advising, b: supportive}")
             return None
         wrong = [f"{k}: {v}" for k, v in key.items() if v not in fields["labels"]]

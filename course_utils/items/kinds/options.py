@@ -95,7 +95,7 @@ def option_text(item: Item, option_id: str) -> str:
     """An option's text; an id the item does not have is named as unknown."""
     try:
         return item.option(option_id).text
-    except StopIteration:
+    except KeyError:
         return f"(unknown option {option_id})"
 
 

@@ -29,7 +29,8 @@ class Rank(OptionKind):
 
     def check_key(self, key: Any, ids: list[str], fields: dict[str, Any], bad: Bad) -> Any:
         """Every option id once; the file's order must not be the key's."""
-        if not isinstance(key, list) or sorted(map(str, key)) != sorted(ids):
+        if not isinstance(key, list) or not all(isinstance(k, str) for k in key) \
+                or sorted(key) != sorted(ids):
             bad("key", "list every option id once, most to least supportive")
             return None
         if list(key) == ids:
