@@ -6,6 +6,7 @@ import base64
 from html import escape
 from pathlib import Path
 
+from course_utils.core.atomic import write_atomic
 from course_utils.core.vocab import COMPETENCIES
 from course_utils.instructor.item_analysis import Analysis, analyse, answers_from_submissions, display_seeds
 from course_utils.items.model import Module
@@ -109,10 +110,13 @@ def write_report(course: Path, module: Module, target: Path) -> Path:
     analysis = analyse(module, answers, display_seeds(course, module.assignment))
     pngs = figures(analysis, module)
     target.mkdir(parents=True, exist_ok=True)
+    for stale in target.glob("*.png"):
+        if stale.name not in pngs:
+            stale.unlink()  # a figure an earlier run drew and this one does not
     for name, data in pngs.items():
-        (target / name).write_bytes(data)
+        write_atomic(target / name, data)
     page = target / "index.html"
-    page.write_text(report_page(analysis, module, pngs), encoding="utf-8")
+    write_atomic(page, report_page(analysis, module, pngs))  # last: it names the figures
     return page
 
 

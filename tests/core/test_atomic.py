@@ -17,6 +17,14 @@ def test_writes_the_text_with_the_mode(tmp_path: Path):
     assert stat.S_IMODE(target.stat().st_mode) == FILE_MODE
 
 
+def test_writes_bytes_whole_with_the_mode(tmp_path: Path):
+    target = tmp_path / "scores.png"
+    write_atomic(target, b"\x89PNG\r\n\x00data")
+    assert target.read_bytes() == b"\x89PNG\r\n\x00data"
+    assert stat.S_IMODE(target.stat().st_mode) == FILE_MODE
+    assert [p.name for p in tmp_path.iterdir()] == ["scores.png"]
+
+
 def test_replaces_an_older_file_and_can_set_another_mode(tmp_path: Path):
     target = tmp_path / "scores.csv"
     target.write_text("old", "utf-8")

@@ -5,10 +5,13 @@ from __future__ import annotations
 import base64
 import json
 import re
+import shutil
+import stat
 
 import pytest
 from IPython.utils.capture import capture_output
 
+from course_utils.core.atomic import FILE_MODE
 from course_utils.core.display_order import DisplayOrder
 from course_utils.core.vocab import COMPETENCIES
 from course_utils.instructor.cohort_report import figures, report_page, show_dashboard, write_report
@@ -218,6 +221,20 @@ class TestWriteReport:
         assert sorted(p.name for p in target.iterdir()) == sorted({*FIGURES, "index.html"})
         text = page.read_text(encoding="utf-8")
         assert text.startswith("<!DOCTYPE html>") and text.endswith("</body></html>")
+
+    def test_every_file_is_readable_by_owner_and_group_only(self, written):
+        """The report is about learners: 0o640, as the rest of what the course writes."""
+        _, target, _ = written
+        assert {oct(stat.S_IMODE(p.stat().st_mode)) for p in target.iterdir()} == {oct(FILE_MODE)}
+
+    def test_a_figure_left_by_an_earlier_run_is_removed(self, written, tmp_path):
+        course, target, _ = written
+        again = tmp_path / "mini"
+        shutil.copytree(target, again)
+        (again / "old-figure.png").write_bytes(PNG)
+        (again / "notes.txt").write_text("mine", encoding="utf-8")
+        write_report(course, MODULE, again)
+        assert sorted(p.name for p in again.iterdir()) == sorted({*FIGURES, "index.html", "notes.txt"})
 
     def test_figure_files_are_the_ones_embedded_in_the_page(self, written):
         _, target, page = written
