@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: demo test test-fast build check check-secrets lab lint browser-deps clean
+.PHONY: demo test test-fast build check check-secrets lab collect lint browser-deps clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -32,9 +32,11 @@ check: $(STAMP)  ## validate content only
 check-secrets: $(STAMP)  ## before a release: no graded key in release/, the wheel or the sdist
 	$(PY) -m course_utils.cli check-secrets
 
-lab: $(STAMP)  ## open JupyterLab as a learner, on a scratch copy of release/ (answers kept)
-	mkdir -p .lab && cp -r release/. .lab/
-	cd .lab && ../$(VENV)/bin/jupyter lab
+lab: $(STAMP)  ## the learner's path: a local exchange, JupyterLab opening on Start here (.lab/)
+	$(PY) -m course_utils.cli lab
+
+collect: $(STAMP)  ## collect what was submitted in `make lab` into submitted/
+	$(PY) -m course_utils.cli collect
 
 lint: $(STAMP)  ## ruff (style, docstrings, complexity at most 12) and mypy (not strict)
 	$(PY) -m ruff check course_utils tests benchmarks deploy nbgrader_config.py

@@ -9,7 +9,8 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-__all__ = ["AnswerStore", "analyze_reply", "grade_item", "load_course", "score_item", "show_item", "start"]
+__all__ = ["AnswerStore", "analyze_reply", "grade_item", "load_course", "score_item", "show_item",
+           "show_modules", "show_submit", "start"]
 
 _WHERE = {
     "analyze_reply": "course_utils.analysis.reply_analysis",
@@ -18,6 +19,8 @@ _WHERE = {
     "load_course": "course_utils.content.loader",
     "score_item": "course_utils.items.scoring",
     "show_item": "course_utils.learner.exercise",
+    "show_modules": "course_utils.learner.module_list",
+    "show_submit": "course_utils.learner.submit_panel",
     "start": "course_utils.learner.exercise",
 }
 

@@ -75,7 +75,44 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--dist", type=Path,
                    help="a folder of built .whl/.tar.gz to scan (default: build them in a temp folder)")
     s.set_defaults(handler=_check_secrets)
+    lab = sub.add_parser("lab", help="the learner's path on this machine: release to a local exchange, "
+                                     "then JupyterLab as a learner, opening on Start here")
+    lab.add_argument("--dir", type=Path, default=Path(".lab"),
+                     help="where the exchange, the learner's home and configuration go (default: .lab)")
+    lab.add_argument("--setup-only", action="store_true", help="prepare everything, start nothing")
+    lab.set_defaults(handler=_lab)
+    co = sub.add_parser("collect", help="collect what learners submitted to the local exchange "
+                                        "(`cpsw lab`) into submitted/, for `cpsw autograde`")
+    co.add_argument("--dir", type=Path, default=Path(".lab"), help="the folder `cpsw lab` used")
+    co.set_defaults(handler=_collect)
     return top
+
+
+def _lab(args: argparse.Namespace) -> int:
+    """`cpsw lab`: a local exchange and a learner's JupyterLab that opens on Start here."""
+    import subprocess
+
+    from course_utils.instructor.local_course import prepare
+
+    local = prepare(args.course, args.course / args.dir if not args.dir.is_absolute() else args.dir)
+    print(f"Exchange: {local.exchange}\nLearner's home: {local.home}\n"
+          f"Learner's settings: {local.config}")
+    if args.setup_only:
+        return 0
+    jupyter = Path(sys.executable).with_name("jupyter")
+    print("Starting JupyterLab as a learner; it opens on Start here. Stop it with Ctrl+C.")
+    return subprocess.call([str(jupyter), "lab", f"--ServerApp.root_dir={local.home}"],
+                           env=local.learner_env())
+
+
+def _collect(args: argparse.Namespace) -> int:
+    """`cpsw collect`: nbgrader collect for every assignment, from the local exchange."""
+    from course_utils.instructor.local_course import LocalCourse, collect
+
+    root = args.course / args.dir if not args.dir.is_absolute() else args.dir
+    for line in collect(args.course, LocalCourse(root.resolve()).exchange):
+        print(line)
+    return 0
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -26,11 +26,18 @@ def free_port() -> int:
 
 
 @contextmanager
-def jupyter_lab(root: Path, log: Path) -> Iterator[tuple[str, str]]:
-    """Run JupyterLab over root; yield (base URL, token) and stop it afterwards."""
+def jupyter_lab(root: Path, log: Path, config_path: Path | None = None,
+                extra_env: dict[str, str] | None = None) -> Iterator[tuple[str, str]]:
+    """Run JupyterLab over root; yield (base URL, token) and stop it afterwards.
+
+    config_path: a learner configuration folder (course_utils.learner.learner_settings), used
+    as the server's Jupyter configuration folder, as `cpsw lab` runs it.
+    """
     port, token = free_port(), secrets.token_hex(16)
     env = dict(os.environ, PATH=f"{Path(python_bin('jupyter')).parent}{os.pathsep}{os.environ['PATH']}",
-               JUPYTER_CONFIG_DIR=str(root.parent / ".jupyter-config"))
+               JUPYTER_CONFIG_DIR=str(root.parent / ".jupyter-config"), **(extra_env or {}))
+    if config_path is not None:
+        env["JUPYTER_CONFIG_DIR"] = str(config_path)
     cmd = [python_bin("jupyter"), "lab", "--no-browser", "--allow-root", f"--port={port}",
            "--ip=127.0.0.1", f"--ServerApp.token={token}", f"--ServerApp.root_dir={root}",
            "--LabApp.news_url=", "--ServerApp.open_browser=False"]

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from helpers import ASSIGNMENT, REPO
 from lab import CHROMIUM, CHROMIUM_ARGS, jupyter_lab
+from pages import learner_config, open_in_lab
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = REPO / "tests" / "artifacts"
@@ -18,30 +19,22 @@ ARTIFACTS = REPO / "tests" / "artifacts"
 
 @pytest.fixture(scope="module")
 def lab_page(tmp_path_factory):
-    """A page showing the learner's notebook after Run All, in a live JupyterLab."""
+    """A page showing the learner's notebook after Run All, in a live JupyterLab set up for learners."""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run scripts/install-debian-deps (make test does)")
-    root = tmp_path_factory.mktemp("lab") / "home"
+    tmp = tmp_path_factory.mktemp("lab")
+    root = tmp / "home"
     for folder in (REPO / "release").iterdir():
         shutil.copytree(folder, root / folder.name)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with jupyter_lab(root, ARTIFACTS / "jupyterlab.log") as (base, token), sync_playwright() as pw:
+    config = learner_config(tmp / "config")
+    with jupyter_lab(root, ARTIFACTS / "jupyterlab.log", config) as (base, token), \
+            sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(f"{base}/lab/tree/{ASSIGNMENT}/{ASSIGNMENT}.ipynb?token={token}")
-        select = page.get_by_role("button", name="Select", exact=True)
-        try:
-            select.click(timeout=30_000)  # the first-open "Select Kernel" dialog
-        except Exception:
-            pass  # no dialog: the default kernel was taken
-        page.get_by_role("menuitem", name="Run", exact=True).click()
-        page.get_by_role("menuitem", name=re.compile("^Run All Cells")).click()
-        page.locator(".cps-item").first.wait_for(timeout=90_000)
-        news = page.get_by_role("button", name="No", exact=True)
-        if news.count():
-            news.first.click()  # the "Jupyter news?" toast would cover the widgets
+        open_in_lab(page, base, token, f"{ASSIGNMENT}/{ASSIGNMENT}.ipynb")
         yield page, root / ASSIGNMENT
         browser.close()
 
@@ -157,8 +150,7 @@ class TestKeyboard:
         rank = page.locator(".cps-rank").first
         rank.scroll_into_view_if_needed()
         rank.get_by_role("combobox").first.focus()
-        page.keyboard.press("ArrowDown")  # from blank to "- choose -"
-        page.keyboard.press("ArrowDown")  # to place 1
+        page.keyboard.press("ArrowDown")  # from "Choose a place" to place 1
         reply = page.locator(".cps-written-reply").first
         reply.scroll_into_view_if_needed()
         reply.get_by_role("textbox").focus()
@@ -218,15 +210,33 @@ class TestSurvivesReloadAndRestart:
         assert len(saved) >= 5 and len(kinds) >= 4  # several kinds came back, not only one
 
 
-class TestValidate:
-    def test_validate_button_reports_success(self, lab_page):
+class TestLearnerSettings:
+    def test_staff_tools_and_validate_are_not_offered(self, lab_page):
         page, _ = lab_page
-        page.get_by_role("button", name="Validate", exact=True).first.click()
-        dialog = page.get_by_role("dialog")
-        dialog.wait_for(timeout=120_000)
-        dialog.get_by_text(re.compile("passes|Success")).first.wait_for(timeout=120_000)
-        page.screenshot(path=str(ARTIFACTS / "validate.png"))
-        dialog.get_by_role("button").last.click()
+        page.get_by_role("menuitem", name="Nbgrader", exact=True).click()
+        menu = page.locator("#jp-mainmenu-nbgrader")
+        menu.get_by_text("Assignment List").wait_for(timeout=10_000)
+        shown = menu.inner_text()
+        page.keyboard.press("Escape")
+        assert "Formgrader" not in shown and "Create Assignment" not in shown, shown
+        assert page.get_by_role("button", name="Validate", exact=True).count() == 0
+        assert page.get_by_text("Jupyter news").count() == 0
+
+    def test_letter_keys_in_command_mode_change_no_cell(self, lab_page):
+        page, folder = lab_page
+        cells = page.locator(".jp-Notebook .jp-Cell")
+        before = cells.count()
+        page.locator(".jp-Notebook .jp-MarkdownCell").first.click()
+        page.keyboard.press("Escape")  # command mode, as after a click on a cell
+        for key in ["b", "a", "x", "d", "d", "m", "y", "z", "v"]:
+            page.keyboard.press(key)
+        time.sleep(0.5)
+        assert cells.count() == before
+
+    def test_code_is_hidden(self, lab_page):
+        page, _ = lab_page
+        text = page.locator(".jp-Notebook").inner_text()
+        assert "show_item(" not in text and "from course_utils" not in text
 
 
 class TestAccessibility:
@@ -266,17 +276,18 @@ class TestAccessibility:
 
 
 class TestGuideNotebooks:
-    def test_every_start_here_link_opens_its_module(self, lab_page):
-        from course_utils.content.loader import load_course
-
+    def test_start_here_links_open_their_module(self, lab_page):
         page, _ = lab_page
         base = page.url.split("/lab/")[0]
-        for module in load_course(REPO / "content"):
-            page.goto(f"{base}/lab/tree/start_here/start_here.ipynb")
-            accept_kernel_dialog(page)
-            page.get_by_role("link", name=module.title, exact=True).click()
-            page.get_by_role("tab", name=re.compile(f"{module.assignment}.ipynb")).wait_for(
-                timeout=30_000)
+        page.goto(f"{base}/lab/tree/start_here/start_here.ipynb")
+        accept_kernel_dialog(page)
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menuitem", name=re.compile("^Run All Cells")).click()
+        page.locator(".cps-module-list").wait_for(timeout=90_000)
+        links = page.locator(".cps-module-list a")
+        assert links.count() == 7
+        links.first.click()
+        page.get_by_role("tab", name=re.compile(f"{ASSIGNMENT}.ipynb")).wait_for(timeout=30_000)
         page.screenshot(path=str(ARTIFACTS / "start-here-link.png"))
 
     def test_my_progress_renders_its_plots(self, lab_page):

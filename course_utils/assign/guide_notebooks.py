@@ -21,33 +21,37 @@ reading and exercises built from real-life situations.
 HOW_IT_WORKS = """\
 ## How the workbook works
 
-1. **Open a module** from the list above. Run it with *Run > Run All Cells*.
-2. **Read**, then **answer** the exercises with the mouse or the keyboard: Tab moves between
-   controls, arrow keys choose a reply or a menu entry, Space ticks a box.
-3. **Practice** items tell you at once how you did and why. **Graded** items say "Saved" and
-   show no verdict: your trainer's feedback explains them after grading.
+1. **Open a module** from the list above: click its title. It opens as a page with a reading and
+   exercises.
+2. **Read**, then **answer** the exercises with the mouse or the keyboard: Tab moves to the next
+   control, the arrow keys move between replies, Space chooses or ticks.
+3. **Practice** exercises tell you at once how you did and why. **Graded** exercises say "Saved"
+   and show no verdict: your trainer's feedback explains them after grading.
 4. **Conversations** let you talk with a peer turn by turn: what you say changes how they answer.
-5. **Your answers are saved by themselves**, the moment you change them, in the file
-   `answers.json` beside each module's notebook. Close the notebook or restart the kernel any
-   time: your answers come back. If that file is ever damaged, the notebook says so, keeps a
-   copy for your trainer, and lets you go on.
-6. **Submit** when you are ready: save the notebook, click **Validate**, then use *Submit* in
-   the *Assignments* tab. Your answers travel with the notebook.
-7. **Read your feedback**: when your trainer releases it, *Fetch Feedback* in the *Assignments*
-   tab shows each graded item, why each option helps or hurts, and your score by competency.
+5. **Your answers are saved by themselves**, the moment you choose or type. Close the page any
+   time: your answers come back when you open it again. If something goes wrong with them, the
+   page says so and keeps a copy for your trainer.
+6. **Submit** when you are ready: at the end of each module page, press **Submit my answers**.
+   You can submit again before the deadline; your trainer grades the latest one.
+7. **Read your feedback** when your trainer says it is ready: in JupyterLab, open the menu
+   *Nbgrader > Assignment List* and press *Fetch Feedback* next to the module. The feedback shows
+   each graded exercise, why each reply helps or hurts, and your results by competency.
 8. **See your progress** any time in [My progress](my_progress.ipynb).
 """
 
 
 def build_start_here(modules: list[Module], help_now: str) -> NotebookNode:
     """How the workbook works, links to every module, and where to get help now."""
-    links = "\n".join(f"{m.number}. [{m.title}](../{m.assignment}/{m.assignment}.ipynb)"
-                      for m in modules)
+    listed = ",\n    ".join(repr((m.assignment, f"{m.number}. {m.title}")) for m in modules)
     cells = [
         _markdown(WELCOME, "welcome"),
         _markdown(help_now.strip(), "help-now"),
-        _markdown(f"## The modules\n\n{links}\n\nThe practice exam is best left until you have "
-                  "worked through the modules.", "modules"),
+        _markdown("## The modules\n\nClick a module's title to open it. A module marked *not on "
+                  "this computer yet* comes with **Get my modules**, once your trainer has "
+                  "released it. The practice exam is best left until you have worked through "
+                  "the modules.", "modules"),
+        _code(f"from course_utils import show_modules\n\nshow_modules([\n    {listed},\n], \"..\")",
+              "module-list", locked=True),
         _markdown(HOW_IT_WORKS, "how-it-works"),
     ]
     return _notebook(cells)
@@ -56,10 +60,11 @@ def build_start_here(modules: list[Module], help_now: str) -> NotebookNode:
 def build_my_progress(help_now: str) -> NotebookNode:
     """A notebook that plots the learner's practice results from their saved answers."""
     cells = [
-        _markdown("# My progress\n\nRun this notebook (*Run > Run All Cells*) to see how your "
-                  "**practice** items went, by SAMHSA competency category and by module. It "
-                  "reads the answers saved beside each module; graded items are left out until "
-                  "your trainer's feedback. Run it again after more practice.", "intro"),
+        _markdown("# My progress\n\n[Back to Start here](start_here.ipynb)\n\nHow your "
+                  "**practice** exercises went, by SAMHSA competency category and by module, from "
+                  "the answers saved beside each module. Graded exercises are left out until your "
+                  "trainer's feedback. Open this page again after more practice. (In JupyterLab, "
+                  "choose *Run > Run All Cells* first.)", "intro"),
         _markdown(help_now.strip(), "help-now"),
         _code("from course_utils.progress import show_progress\n\nshow_progress(\"..\")",
               "progress", locked=True),

@@ -19,28 +19,28 @@ KERNEL_METADATA = {
 }
 EXAM = "practice_exam"
 HOW_TO = """\
-**How this notebook works.** Run the cells from the top (menu *Run > Run All Cells*). Each
-exercise appears as a set of buttons, boxes or menus: use the mouse or the keyboard (Tab to move
-between controls, arrow keys to choose a reply or a menu entry, Space to tick a box). Your
-answers are saved automatically the moment you change them, in the file `answers.json` next to
-this notebook, and they come back when you reopen it.
+[Back to Start here](../start_here/start_here.ipynb) · [Go to the exercises](#Exercises) ·
+[Submit](#Submit)
 
-- **Practice** items show feedback straight away. They do not count toward your grade.
-- **Graded** items show no verdict until your trainer returns feedback. Partial credit:
-  *select all* scores (right picks - wrong picks) / number of right answers, never below 0;
-  *rank* scores the pairs of replies you put in the key's order beyond the half that a random
-  order gets (all pairs right: full marks; half or fewer: 0);
-  *name the roadblock* scores the share of statements labeled right;
-  *a conversation* scores the quality of the path you take (each reply counts 2 when fully
-  present, 1 when okay, 0 for a roadblock). In a graded conversation each reply is final.
-- The options of every exercise appear in an order of their own for each learner, so the
-  letters (a), (b), (c) may differ from a classmate's. Your feedback uses your letters.
-- **Written replies** get an automatic rubric score when graded (picks up what this person said
-  and reflects or validates it 40%, invites more 30%, stays with their words with no roadblock
-  30%), which your grader can change. In practice items, feedback on your reply appears as you
-  type. **Reflections** are read by a person only.
+**How this page works.** Read the sections below, then do the exercises further down. Each
+exercise shows a situation and asks you to choose, tick, order or write a reply. Use the mouse,
+or the keyboard: Tab moves to the next control, the arrow keys move between replies, and Space
+chooses or ticks.
 
-When you are done: save the notebook, click **Validate**, then submit it in the *Assignments* tab.
+- Your answers are **saved by themselves** as soon as you choose or type. Close the page
+  whenever you like: your answers are here when you come back.
+- **Practice** exercises tell you straight away how you did and why. They do not count toward
+  your grade.
+- **Graded** exercises only say "Saved". You can change them until you submit; your trainer's
+  feedback explains them afterwards. An answer that is partly right earns part of the points.
+- In a **graded conversation** each reply you say is final, as in a real talk, so take your time.
+- The replies may be listed in a different order from a classmate's. Your feedback uses the
+  letters you saw.
+- A **written reply** gets a first score from the course, and your grader reads it and may change
+  it. A **reflection** is read by your grader only.
+- **To submit,** go to the end of this page and press **Submit my answers**.
+
+*Opened in JupyterLab and the exercises show only a note? Choose Run > Run All Cells in the menu.*
 """
 GRADED_NOTE = "# Graded after you submit: your score and feedback for this item will appear here."
 
@@ -50,7 +50,7 @@ def build_notebook(module: Module, help_now: str) -> NotebookNode:
     cells = [
         _markdown(f"# Module {module.number}: {module.title}\n\n{HOW_TO}", "intro"),
         _markdown(help_now.strip(), "help-now"),
-        _code("from course_utils import show_item, start\n\nstart()", "setup", locked=True),
+        _code("from course_utils import show_item, show_submit, start\n\nstart()", "setup", locked=True),
     ]
     for n, section in enumerate(split_reading(module.reading), start=1):
         cells.append(_markdown(section, f"reading-{n}"))
@@ -62,8 +62,10 @@ def build_notebook(module: Module, help_now: str) -> NotebookNode:
     cells.append(_code(f"from course_utils.report import competency_report\n\n"
                        f"competency_report({plot.lstrip(', ')})", "report", locked=True))
     cells.append(_markdown(
-        "## Before you submit\n\nSave the notebook (Ctrl+S), click **Validate** in the toolbar, "
-        "then submit from the *Assignments* tab. Your answers travel with the notebook.", "end"))
+        "## Submit\n\nCheck that every graded exercise says \"Saved\", then press **Submit my "
+        "answers** below. In JupyterLab you can also submit from the menu *Nbgrader > Assignment "
+        "List*. Your answers file travels with the submission.", "end"))
+    cells.append(_code("show_submit()", "submit", locked=True))
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata = KERNEL_METADATA
     return nb
@@ -118,4 +120,5 @@ def _code(source: str, cell_id: str, *, grade: bool = False, locked: bool = Fals
           points: float | None = None) -> NotebookNode:
     cell = nbformat.v4.new_code_cell(source, id=cell_id)
     cell.metadata = _meta(cell_id, grade=grade, locked=locked, points=points)
+    cell.metadata["jupyter"] = {"source_hidden": True}  # learners see what it shows, not the code
     return cell

@@ -102,3 +102,11 @@ ANSWERS_FILE = "answers.json"
 # Replies longer than this are analysed, scored and shown on their first MAX_REPLY_CHARS
 # characters (a real reply is a few hundred; analysis time grows with length).
 MAX_REPLY_CHARS = 5000
+
+# What a learner sees in JupyterLab where an exercise will appear, before the notebook runs and
+# after it is saved (the live widget cannot be kept in the file).
+PLACEHOLDER_TEXT = ("This exercise appears when the page runs. In JupyterLab, choose "
+                    "Run > Run All Cells in the menu.")
+PLACEHOLDER_HTML = ('<p class="cps-placeholder" style="color:#555"><em>'
+                    + PLACEHOLDER_TEXT.replace(">", "&gt;") + "</em></p>")
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"

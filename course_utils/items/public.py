@@ -79,6 +79,7 @@ def items_document(module: Module) -> dict[str, Any]:
     """The JSON document written beside the notebook as the items file."""
     return {
         "assignment": module.assignment,
+        "number": module.number,
         "title": module.title,
         "items": [to_public(item) for item in module.items],
     }

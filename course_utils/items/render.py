@@ -15,10 +15,10 @@ from course_utils.items.kinds.options import shown_ids, strip_tags
 from course_utils.items.kinds.written import rubric_html
 from course_utils.items.kinds.written_reply import reply_feedback_html
 from course_utils.items.model import Item
-from course_utils.items.scoring import Score, well_formed
+from course_utils.items.scoring import Score, score_item, well_formed
 
 __all__ = ["answer_html", "answer_text", "feedback_html", "feedback_text", "reply_feedback_html",
-           "rubric_html", "scenario_html", "shown_ids", "strip_tags"]
+           "rubric_html", "scenario_html", "shown_ids", "strip_tags", "verdict"]
 
 
 def scenario_html(item: Item) -> str:
@@ -54,16 +54,29 @@ def answer_html(item: Item, answer: Any, display: DisplayOrder = IN_FILE_ORDER) 
             f"<strong>{title} ({escape(item.id)}):</strong> {body}</div>")
 
 
+def verdict(item: Item, answer: Any, score: Score | None) -> str:
+    """How the answer did, in words: the score's note, or for a practice item the note alone.
+
+    Empty for a graded item with no score yet and for a kind only a grader scores.
+    """
+    if score is not None:
+        return score.note
+    if item.graded or not kind_of(item).scored:
+        return ""
+    return score_item(item, answer).note
+
+
 def feedback_html(item: Item, answer: Any, score: Score | None,
                   display: DisplayOrder = IN_FILE_ORDER) -> str:
-    """Feedback on an answer: the score, then the kind's feedback (the best answer, and why).
+    """Feedback on an answer: how it did first (the score, if any), then each option or reply and why.
 
     Options are listed in the order, and with the letters, this learner saw them.
     """
-    head = ""
+    said = escape(verdict(item, answer, score))
     if score is not None:
-        head = (f"<p><strong>Score: {score.earned:g} of {score.possible:g}.</strong> "
-                f"{escape(score.note)}</p>")
+        head = f"<p><strong>Score: {score.earned:g} of {score.possible:g}.</strong> {said}</p>"
+    else:
+        head = f"<p><strong>{said}</strong></p>" if said else ""
     if not well_formed(item, answer):
         answer = None
     return f'<div class="cps-feedback">{head}{kind_of(item).feedback_html(item, answer, display)}</div>'
@@ -72,9 +85,12 @@ def feedback_html(item: Item, answer: Any, score: Score | None,
 def feedback_text(item: Item, answer: Any, score: Score | None,
                   display: DisplayOrder = IN_FILE_ORDER) -> str:
     """The same feedback as plain text."""
+    said = verdict(item, answer, score)
     lines = []
     if score is not None:
-        lines.append(f"Score: {score.earned:g} of {score.possible:g}. {score.note}")
+        lines.append(f"Score: {score.earned:g} of {score.possible:g}. {said}")
+    elif said:
+        lines.append(said)
     lines.append(answer_text(item, answer, display))
     if not well_formed(item, answer):
         answer = None

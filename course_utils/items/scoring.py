@@ -46,8 +46,8 @@ def score_item(item: Item, answer: Any) -> Score:
     """Score a raw answer to any auto-graded item by its kind; malformed answers score 0 with a reason."""
     kind = kind_of(item)
     if answer is not None and not kind.well_formed(answer):
-        return Score(0.0, item.points, f"The saved answer is not in the form a {item.kind} item "
-                     f"saves (found {type(answer).__name__}), so it scored 0.")
+        return Score(0.0, item.points, "The saved answer is not in the form this question saves "
+                     "(it may have been edited by hand or damaged), so it scored 0.")
     try:
         value, note = kind.fraction(item, answer)
     except (TypeError, AttributeError):

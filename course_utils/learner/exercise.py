@@ -39,10 +39,11 @@ def start(folder: Path | str = ".") -> None:
 
 
 def show_item(item_id: str, folder: Path | str = ".") -> None:
-    """Display one item's widget and, below it, a plain copy of the saved answer.
+    """Display one item's widget, or under nbgrader a plain copy of the saved answer.
 
     Under nbgrader (autograde, validate) only the plain copy is shown: no widget library is
-    imported, and formgrader and feedback show exactly what was saved.
+    imported, and formgrader and feedback show exactly what was saved. In a live kernel the
+    widget alone is shown: it already shows the answer, and the copy names internal item ids.
     """
     try:
         item = _items_of(folder)[item_id]
@@ -62,7 +63,6 @@ def show_item(item_id: str, folder: Path | str = ".") -> None:
     view = make_view(item, store)
     active_views[item_id] = view
     display(view)
-    view.show_rendering()
 
 
 def _items_of(folder: Path | str) -> dict:

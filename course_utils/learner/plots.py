@@ -6,11 +6,30 @@ carries a hatch pattern, so the plots stay readable in greyscale.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
+from html import escape
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
              "#000000")
 HATCHES = ("//", "..", "xx", "\\\\", "++", "oo", "--", "**")
+
+# Bar labels for the SAMHSA categories of core/vocab.py COMPETENCIES, short enough to fit under
+# a bar (the full names are listed beside every chart).
+COMPETENCY_SHORT: dict[int, str] = {
+    1: "Caring relationships",
+    2: "Provides support",
+    3: "Lived experience",
+    4: "Personalized support",
+    5: "Recovery planning",
+    6: "Links to resources",
+    7: "Wellness information",
+    8: "Crisis support",
+    9: "Communication",
+    10: "Teamwork",
+    11: "Leadership and advocacy",
+    12: "Growth and development",
+}
 
 
 def _axes(ax, size=(6, 3.5)):
@@ -40,17 +59,35 @@ def score_histogram(scores: Sequence[float], max_score: float, ax=None):
     return ax
 
 
+def competency_label(number: int) -> str:
+    """The short name of a SAMHSA competency category, for a bar or a table."""
+    return COMPETENCY_SHORT.get(number, f"Category {number}")
+
+
+def wrap_label(text: str, width: int = 13, lines: int = 3) -> str:
+    """The text broken into at most `lines` lines of about `width` characters ("..." if cut)."""
+    return "\n".join(textwrap.wrap(text, width, max_lines=lines, placeholder="...")) or text
+
+
 def percent_bars(labels: Sequence[str], percents: Sequence[float], title: str = "",
                  xlabel: str = "", ax=None):
-    """Bars of percentages (0-100), one colour and hatch per bar; returns the Axes."""
-    ax = _axes(ax, size=(max(4, 0.6 * len(labels) + 2), 3.5))
+    """Bars of percentages (0-100), one colour and hatch per bar; returns the Axes.
+
+    Labels may hold line breaks (see wrap_label): the bars then widen to fit and stay upright.
+    """
+    longest = max((len(line) for label in labels for line in label.split("\n")), default=0)
+    wrapped = any("\n" in label for label in labels)
+    per_bar = max(0.6, 0.065 * longest) if wrapped else 0.6  # 8 pt text: ~0.065 in a character
+    ax = _axes(ax, size=(max(4, per_bar * len(labels) + 2), 4 if wrapped else 3.5))
     colours = [OKABE_ITO[n % len(OKABE_ITO)] for n in range(len(labels))]
     bars = ax.bar(range(len(labels)), percents, color=colours, edgecolor="black")
     for n, bar in enumerate(bars):
         bar.set_hatch(HATCHES[n % len(HATCHES)])
         ax.annotate(f"{percents[n]:.0f}%", (bar.get_x() + bar.get_width() / 2, bar.get_height()),
                     ha="center", va="bottom", fontsize=8)
-    ax.set_xticks(range(len(labels)), labels, rotation=0 if len(labels) < 8 else 45)
+    ax.set_xticks(range(len(labels)), labels, rotation=0 if len(labels) < 8 or wrapped else 45)
+    if wrapped:
+        ax.tick_params(axis="x", labelsize=8)
     ax.set_ylim(0, 110)
     ax.set_ylabel("Percent")
     ax.set_xlabel(xlabel)
@@ -69,6 +106,28 @@ def figure_png(fig, dpi: int = 100) -> bytes:
     fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
     plt.close(fig)
     return buffer.getvalue()
+
+
+def bars_alt(what: str, labels: Sequence[str], percents: Sequence[float]) -> str:
+    """A text alternative for a percent bar chart: what it shows, then each bar's value."""
+    values = ", ".join(f"{' '.join(label.split())} {p:.0f}%" for label, p in
+                       zip(labels, percents, strict=True))
+    return f"Bar chart of {what}: {values}." if values else f"Bar chart of {what}: no bars."
+
+
+def figure_bundle(fig, alt: str, caption: str = "") -> dict[str, str]:
+    """A display bundle for the figure: an <img> with alt text (and caption), the PNG, the text.
+
+    Show it with IPython's display(bundle, raw=True); Jupyter and the HTML feedback pick the
+    <img>, so screen readers read the alt text; a text-only front end shows the alt text.
+    """
+    import base64
+
+    png = base64.b64encode(figure_png(fig)).decode("ascii")
+    figcaption = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
+    html = (f'<figure><img src="data:image/png;base64,{png}" alt="{escape(alt)}">'
+            f"{figcaption}</figure>")
+    return {"text/html": html, "image/png": png, "text/plain": alt}
 
 
 def signed_bars(labels: Sequence[str], values: Sequence[float], title: str = "", ax=None):

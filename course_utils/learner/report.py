@@ -5,11 +5,12 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from IPython.display import HTML, Image, display
+from IPython.display import HTML, display
 
 from course_utils.core.results import by_competency, load_results
 from course_utils.core.storage import grading_run
 from course_utils.core.vocab import COMPETENCIES
+from course_utils.learner.plots import competency_label
 
 
 def report_html(folder: Path | str = ".") -> str:
@@ -35,9 +36,12 @@ def competency_report(folder: Path | str = ".", plot: bool = False) -> None:
     display(HTML(report_html(folder)))
     rows = by_competency(load_results(folder))
     if plot and rows:
-        from course_utils.learner.plots import figure_png, percent_bars
+        from course_utils.learner.plots import bars_alt, figure_bundle, percent_bars, wrap_label
 
-        ax = percent_bars([f"{r.competency}" for r in rows], [r.percent for r in rows],
-                          title="Score by competency category (%)",
-                          xlabel="SAMHSA competency category")
-        display(Image(figure_png(ax.figure)))
+        names = [competency_label(r.competency) for r in rows]
+        percents = [r.percent for r in rows]
+        title = "Your auto-graded score by competency"
+        ax = percent_bars([wrap_label(n) for n in names], percents, title=title,
+                          xlabel="SAMHSA competency category (full names in the table above)")
+        alt = bars_alt("your auto-graded score by competency", names, percents)
+        display(figure_bundle(ax.figure, alt, caption=title), raw=True)

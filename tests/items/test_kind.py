@@ -422,7 +422,8 @@ class TestToyKind:
     def test_score_item_gives_a_malformed_answer_zero_with_the_reason(self, graded):
         score = score_item(graded, "maybe")
         assert score.earned == 0.0
-        assert "not in the form a yes_no item saves" in score.note
+        assert score.note == ("The saved answer is not in the form this question saves (it may have "
+                              "been edited by hand or damaged), so it scored 0.")
 
     def test_render_shows_answer_and_feedback(self, graded):
         assert answer_text(graded, "yes") == "You said yes."

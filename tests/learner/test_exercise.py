@@ -29,14 +29,23 @@ class TestShowItem:
             exercise.show_item("bp-nope", tmp_path)
         assert "bp-nope" in out.outputs[0].data["text/html"]
 
-    def test_shows_widget_then_plain_answer(self, module, tmp_path, shell):
+    def test_live_kernel_shows_the_widget_alone(self, module, tmp_path, shell):
+        """No second, plain copy naming the item id ("Your answer (bp-first-words): ...") under it."""
         write_items(module, tmp_path)
         with capture_output() as out:
             exercise.show_item("bp-first-words", tmp_path)
-        bundles = [o.data for o in out.outputs]
-        assert "application/vnd.jupyter.widget-view+json" in bundles[0]
-        assert "No answer yet" in bundles[1]["text/html"]
+        [bundle] = [o.data for o in out.outputs]
+        assert "application/vnd.jupyter.widget-view+json" in bundle
+        assert "bp-first-words" not in bundle.get("text/html", "")
         assert "bp-first-words" in exercise.active_views
+
+    def test_answering_in_a_live_kernel_displays_nothing_more(self, module, tmp_path, shell):
+        write_items(module, tmp_path)
+        exercise.show_item("bp-first-words", tmp_path)
+        view = exercise.active_views["bp-first-words"]
+        with capture_output() as out:
+            view.radio.value = view.radio.options[0][1]
+        assert out.outputs == []
 
     def test_grading_run_shows_only_the_answer_and_imports_no_widgets(self, module, tmp_path, shell):
         """Under nbgrader the cell prints the saved answer without loading ipywidgets."""

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
 import nbformat
 import pytest
 from helpers import REPO, run_notebook
+from IPython.utils.capture import capture_output
 
 from course_utils.content.loader import load_module
 from course_utils.core.storage import AnswerStore
-from course_utils.learner.progress import mean_by, practice_results
+from course_utils.learner.progress import (
+    PracticeResult,
+    competency_table,
+    mean_by,
+    practice_results,
+    show_progress,
+)
+
+BP = "Being present with someone in distress"
 
 
 @pytest.fixture
@@ -41,6 +51,85 @@ class TestPracticeResults:
         by_comp = mean_by(results, "competency")
         assert all(0 <= v <= 100 for v in by_comp.values()) and by_comp
 
+    def test_modules_follow_their_numbers_in_the_items_file(self, home):
+        number(home, "being_present", 1)
+        number(home, "active_listening", 2)
+        _, totals = practice_results(home)
+        assert list(totals) == [BP, "Active listening"]
+
+    def test_a_module_without_a_number_comes_after_the_numbered_ones(self, home):
+        number(home, "being_present", 1)
+        _, totals = practice_results(home)
+        assert list(totals) == [BP, "Active listening"]
+
+    def test_modules_without_numbers_follow_their_folder_names(self, home):
+        _, totals = practice_results(home)
+        assert list(totals) == ["Active listening", BP]
+
+
+def number(home, folder, value):
+    """Give a released module its curriculum number in items.json."""
+    path = home / folder / "items.json"
+    path.write_text(json.dumps({**json.loads(path.read_text(encoding="utf-8")), "number": value}),
+                    encoding="utf-8")
+
+
+class TestMeanBy:
+    def test_competencies_come_in_number_order(self):
+        results = [PracticeResult("M", "a", (10, 2), 1.0), PracticeResult("M", "b", (9,), 0.5)]
+        assert mean_by(results, "competency") == {"2": 100.0, "9": 50.0, "10": 100.0}
+
+    def test_modules_come_in_the_order_of_the_results(self):
+        results = [PracticeResult("Zebra", "a", (1,), 1.0), PracticeResult("Apple", "b", (1,), 0.0),
+                   PracticeResult("Zebra", "c", (1,), 0.0)]
+        assert mean_by(results, "module") == {"Zebra": 50.0, "Apple": 0.0}
+
+
+class TestCompetencyTable:
+    def test_one_row_per_competency_with_short_name_full_name_and_percent(self):
+        html = competency_table({"1": 80.0, "9": 33.4})
+        assert ("<tr><td>Caring relationships</td><td>1. Engages peers in collaborative and "
+                "caring relationships</td><td>80%</td></tr>") in html
+        assert "<tr><td>Communication</td><td>9. Values communication</td><td>33%</td></tr>" in html
+        assert html.index("Caring") < html.index("Communication")
+
+
+class TestShowProgress:
+    @pytest.fixture
+    def outputs(self, home, shell):
+        number(home, "being_present", 1)
+        number(home, "active_listening", 2)
+        with capture_output() as out:
+            show_progress(home)
+        return [o.data for o in out.outputs]
+
+    def test_shows_answered_table_two_charts_and_the_competency_table(self, outputs):
+        assert ["image/png" in data for data in outputs] == [False, True, False, True]
+        assert "<td>2 of 5</td>" in outputs[0]["text/html"]
+        assert "<caption>Your practice results by SAMHSA competency" in outputs[2]["text/html"]
+
+    def test_competency_chart_alt_names_each_competency_in_number_order(self, outputs):
+        alt = outputs[1]["text/plain"]
+        assert alt.startswith("Bar chart of your practice results by competency: Caring relationships ")
+        assert alt.index("Caring relationships") < alt.index("Provides support") < alt.index("Communication")
+        assert f'alt="{alt}"' in outputs[1]["text/html"]
+        assert "<figcaption>Your practice results by competency</figcaption>" in outputs[1]["text/html"]
+
+    def test_module_chart_alt_names_each_module_in_course_order(self, outputs):
+        alt = outputs[3]["text/plain"]
+        assert re.fullmatch(rf"Bar chart of your practice results by module: {BP} \d+%\.", alt)
+        assert f'alt="{alt}"' in outputs[3]["text/html"]
+
+    def test_no_answers_shows_only_a_note(self, tmp_path, shell):
+        with capture_output() as out:
+            show_progress(tmp_path)
+        assert len(out.outputs) == 1 and "No practice answers yet" in out.outputs[0].data["text/html"]
+
+    def test_leaves_no_matplotlib_figure_open(self, outputs):
+        import matplotlib.pyplot as plt
+
+        assert plt.get_fignums() == []
+
 
 @pytest.mark.slow
 class TestMyProgressNotebook:
@@ -49,6 +138,9 @@ class TestMyProgressNotebook:
         outputs = run_notebook(path, timeout=120)
         assert not [o for o in outputs if o.output_type == "error"]
         assert sum("image/png" in o.get("data", {}) for o in outputs) == 2
+        assert sum('<img src="data:image/png;base64,' in o.get("data", {}).get("text/html", "")
+                   and ' alt="Bar chart of your practice results by ' in o["data"]["text/html"]
+                   for o in outputs) == 2
         assert any("<td>2 of 5</td>" in o.get("data", {}).get("text/html", "") for o in outputs)
 
 

@@ -106,6 +106,18 @@ class TestCompetencyReport:
         assert "<table" in out.outputs[0].data["text/html"]
         assert png_bytes(out.outputs[1].data["image/png"]).startswith(b"\x89PNG\r\n\x1a\n")
 
+    def test_plot_is_an_img_whose_alt_gives_each_competency_by_name_in_number_order(
+            self, graded, shell, grading):
+        with capture_output() as out:
+            competency_report(graded, plot=True)
+        chart = out.outputs[1].data
+        alt = ("Bar chart of your auto-graded score by competency: Caring relationships 100%, "
+               "Provides support 50%, Crisis support 0%.")
+        assert chart["text/plain"] == alt
+        assert chart["text/html"].startswith('<figure><img src="data:image/png;base64,')
+        assert f'alt="{alt}"' in chart["text/html"]
+        assert "<figcaption>Your auto-graded score by competency</figcaption>" in chart["text/html"]
+
     def test_plot_without_results_shows_only_the_note_that_there_are_none(self, tmp_path, shell, grading):
         with capture_output() as out:
             competency_report(tmp_path, plot=True)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING, Any
 
-from course_utils.items.conversation import parse_turns, path_fraction, replay
+from course_utils.core.vocab import QUALITY_LABELS
+from course_utils.items.conversation import parse_turns, path_fraction, replay, turns_to_end
 from course_utils.items.kind import Bad, Guesser, ItemKind, register
-from course_utils.items.kinds.options import strip_tags
+from course_utils.items.kinds.options import html_lines
 from course_utils.items.model import Item
 from course_utils.items.render_conversation import debrief_html, transcript_lines
 
@@ -45,7 +46,8 @@ class Branching(ItemKind):
 
     def fraction(self, item: Item, answer: Any) -> tuple[float, str]:
         """Sum of the qualities of the replies said / (2 x turns); turns left count 0."""
-        return path_fraction(item.turns, answer)
+        value, _ = path_fraction(item.turns, answer)
+        return value, path_note(item, answer)
 
     def answer_text(self, item: Item, answer: Any, display: DisplayOrder) -> str:
         """The transcript so far."""
@@ -57,7 +59,7 @@ class Branching(ItemKind):
 
     def feedback_lines(self, item: Item, answer: Any, display: DisplayOrder) -> list[str]:
         """The debrief as plain text."""
-        return [strip_tags(debrief_html(item, answer, display).replace("</li>", "\n"))]
+        return html_lines(debrief_html(item, answer, display))
 
     def view(self, item: Item, store: AnswerStore) -> ItemView:
         """The conversation: the peer's words, then a reply to say."""
@@ -87,3 +89,29 @@ class Branching(ItemKind):
                 return path
             ids = display.turn_order(item.id, turn)
             path.append(guesser.rank(item, ids, [turn.reply(rid).text for rid in ids])[0])
+
+
+# How many replies of each quality, in the words of a count ("2 present and supportive").
+COUNTED = {2: ("present and supportive", "present and supportive"),
+           1: ("okay but missing something", "okay but missing something"),
+           0: ("roadblock", "roadblocks")}
+
+
+def path_note(item: Item, answer: Any) -> str:
+    """How the replies said went, in words, and what leaving the conversation unfinished costs."""
+    steps, current = replay(item.turns, answer)
+    if not steps:
+        return "No reply was given."
+    qualities = [reply.quality for _, reply in steps]
+    if len(steps) == 1:
+        label = QUALITY_LABELS.get(qualities[0], "")
+        note = f"Your reply was {label[:1].lower()}{label[1:]}."
+    else:
+        counts = [(qualities.count(q), words) for q, words in COUNTED.items() if q in qualities]
+        note = f"Your {len(steps)} replies: " + ", ".join(
+            f"{n} {words[n > 1]}" for n, words in counts) + "."
+    if current is not None:
+        left = turns_to_end(item.turns, current.id)
+        note += (f" The conversation was not finished, so the {left} turn{'s' if left > 1 else ''} "
+                 "still to go scored 0.")
+    return note

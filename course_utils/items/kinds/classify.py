@@ -68,7 +68,12 @@ class Classify(OptionKind):
         right = dict(item.key)[option_id]
         said = answer.get(option_id) if isinstance(answer, dict) else None
         verdict = "Right" if said == right else "Not quite"
-        yours = "" if said == right else f" (you said: {LABEL_TITLES.get(str(said), chr(8212))})"
+        if said == right:
+            yours = ""
+        elif said:
+            yours = f" (you said: {escape(LABEL_TITLES.get(str(said), str(said)))})"
+        else:
+            yours = " (you gave it no label)"
         return (f"<strong>({letters.get(option_id, option_id)}) {verdict}: {LABEL_TITLES[right]}</strong>"
                 f"{yours}. {escape(option.text)} <em>{escape(option.explanation)}</em>")
 
@@ -96,4 +101,10 @@ def fraction_classify(answer: Any, key: Mapping[str, str]) -> tuple[float, str]:
     """Share of statements given the keyed label."""
     labels: Mapping[str, Any] = answer if isinstance(answer, Mapping) else {}
     right = sum(1 for option_id, label in key.items() if labels.get(option_id) == label)
-    return right / len(key), f"{right} of {len(key)} statements labeled as the key does."
+    value = right / len(key)
+    if right == len(key):
+        return value, f"You gave all {len(key)} statements the right label."
+    if not any(labels.get(option_id) for option_id in key):
+        return value, f"You did not label any of the {len(key)} statements."
+    return value, (f"You gave {right} of the {len(key)} statements the right label. "
+                   "Read why for each one marked Not quite.")

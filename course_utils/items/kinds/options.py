@@ -108,3 +108,9 @@ def described(item: Item, option_id: str, verdict: str) -> str:
 def strip_tags(html: str) -> str:
     """HTML as plain text."""
     return unescape(re.sub(r"<[^>]+>", "", html))
+
+
+def html_lines(html: str) -> list[str]:
+    """HTML as plain-text lines: one per paragraph, line break or list entry (marked "- ")."""
+    text = strip_tags(re.sub(r"<br>|</?(?:p|ul|ol|div)(?: [^>]*)?>", "\n", html.replace("<li>", "\n- ")))
+    return [line.strip() for line in text.split("\n") if line.strip()]

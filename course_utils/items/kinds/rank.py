@@ -56,7 +56,7 @@ class Rank(OptionKind):
     def feedback_head(self, item: Item, answer: Any, letters: dict[str, str]) -> str:
         """The best order, with the letters this learner saw."""
         best = "; ".join(f"({letters[oid]}) {option_text(item, oid)}" for oid in item.key)
-        return f"<p><strong>Most to least supportive:</strong> {escape(best)}</p>"
+        return f"<p><strong>Most to least supportive (the best order):</strong> {escape(best)}</p>"
 
     def option_feedback(self, item: Item, answer: Any, option_id: str, letters: dict[str, str]) -> str:
         """The option's best place and the learner's."""
@@ -101,5 +101,21 @@ def fraction_rank(answer: Any, key: Sequence[str]) -> tuple[float, str]:
         if isinstance(p, int) and isinstance(q, int) and p < q:
             agree += 1
     value = max(0.0, 2 * agree / len(pairs) - 1)
-    return value, (f"{agree} of {len(pairs)} pairs in the best order (credit counts the pairs "
-                   "beyond the half a random order gets).")
+    return value, rank_note(agree, len(pairs), [positions.get(oid) for oid in key])
+
+
+def rank_note(agree: int, compared: int, places: Sequence[Any]) -> str:
+    """How close the order came to the best one, and why half right earns nothing, in words."""
+    placed = [p for p in places if isinstance(p, int)]
+    if not placed:
+        return "You did not rank the replies."
+    if agree == compared:
+        return "Your order is the best order."
+    note = (f"Taking the replies two at a time, you put the more supportive one higher "
+            f"{agree} time{'' if agree == 1 else 's'} out of {compared}. ")
+    note += ("A random order gets about half of these right, so this order earns no points."
+             if 2 * agree <= compared else
+             "A random order gets about half right, so only what you got beyond half earns points.")
+    if len(placed) < len(places) or len(set(placed)) < len(placed):
+        note += " A reply with no place, or sharing a place, counts as out of order."
+    return note

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from course_utils.items.kind import register
-from course_utils.items.kinds.options import strip_tags
+from course_utils.items.kinds.options import html_lines
 from course_utils.items.kinds.written import WrittenKind, rubric_html
 from course_utils.items.model import Item
 
@@ -39,8 +39,7 @@ class Reflection(WrittenKind):
 
     def feedback_lines(self, item: Item, answer: Any, display: DisplayOrder) -> list[str]:
         """What graders look for, as plain text."""
-        html = rubric_html(item)
-        return [strip_tags(html.replace("</li>", "\n"))] if html else []
+        return html_lines(rubric_html(item))
 
     def view(self, item: Item, store: AnswerStore) -> ItemView:
         """A text box, with a note on who reads it."""

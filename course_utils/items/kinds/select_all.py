@@ -48,14 +48,10 @@ class SelectAll(OptionKind):
                   if a in answer]
         return "Selected: " + ("; ".join(picked) if picked else "nothing")
 
-    def feedback_head(self, item: Item, answer: Any, letters: dict[str, str]) -> str:
-        """A note when nothing was ticked."""
-        return "" if answer else "<p>You did not select anything.</p>"
-
     def option_feedback(self, item: Item, answer: Any, option_id: str, letters: dict[str, str]) -> str:
         """Whether it applies, and whether the learner ticked it."""
         applies = "Applies" if option_id in item.key else "Does not apply"
-        mine = "you selected it" if option_id in (answer or ()) else "you left it"
+        mine = "you selected it" if option_id in (answer or ()) else "you did not select it"
         return described(item, option_id, f"({letters.get(option_id, option_id)}) {applies}; {mine}.")
 
     def view(self, item: Item, store: AnswerStore) -> ItemView:
@@ -80,4 +76,18 @@ def fraction_select_all(answer: Any, key: Sequence[str], option_ids: Sequence[st
     right = len(chosen & set(key))
     wrong = len(chosen - set(key))
     value = max(0.0, (right - wrong) / len(key))
-    return value, f"{right} of {len(key)} right picks, {wrong} wrong pick(s)."
+    return value, select_all_note(right, wrong, len(key))
+
+
+def select_all_note(right: int, wrong: int, applies: int) -> str:
+    """How many of the options that apply were selected, and what a wrong one costs, in words."""
+    if not right and not wrong:
+        return "You did not select anything."
+    those = "the one that applies" if applies == 1 else f"the {applies} that apply"
+    every = those if applies == 1 else f"all {applies} that apply"
+    found = every if right == applies else f"{right} of {those}" if right else f"none of {those}"
+    if not wrong:
+        return f"You selected {found}, and nothing else." if right == applies \
+            else f"You selected {found}; you missed {applies - right}."
+    return (f"You selected {found}, and {wrong} that {'does' if wrong == 1 else 'do'} not. Each one "
+            "selected that does not apply cancels one that does: select only the ones that fit.")

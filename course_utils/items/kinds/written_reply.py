@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from course_utils.core.vocab import AUTO_CRITERIA, MAX_REPLY_CHARS
 from course_utils.items.kind import Bad, register
-from course_utils.items.kinds.options import strip_tags
+from course_utils.items.kinds.options import html_lines
 from course_utils.items.kinds.written import WrittenKind, rubric_html
 from course_utils.items.model import Item
 
@@ -47,9 +47,10 @@ class WrittenReply(WrittenKind):
 
         reply = answer if isinstance(answer, str) else None
         context = " ".join([item.scenario.situation, *item.scenario.cues])
-        value, note = score_reply(reply, item.scenario.peer_says, context, item.auto_rubric)
+        value, _ = score_reply(reply, item.scenario.peer_says, context, item.auto_rubric)
+        note = rubric_note(item, reply, context)
         if reply and len(reply) > MAX_REPLY_CHARS:
-            note += f" Only the first {MAX_REPLY_CHARS:,} characters were scored."
+            note += f" Only the first {MAX_REPLY_CHARS:,} characters were checked."
         return value, note
 
     def feedback_html(self, item: Item, answer: Any, display: DisplayOrder) -> str:
@@ -58,7 +59,7 @@ class WrittenReply(WrittenKind):
 
     def feedback_lines(self, item: Item, answer: Any, display: DisplayOrder) -> list[str]:
         """The same as plain text."""
-        return [strip_tags(reply_feedback_html(item, answer).replace("</li>", "\n"))]
+        return html_lines(reply_feedback_html(item, answer))
 
     def view(self, item: Item, store: AnswerStore) -> ItemView:
         """A text box with live findings."""
@@ -76,6 +77,28 @@ def reply_feedback_html(item: Item, answer: Any) -> str:
     example = (f"<p><strong>One possible reply:</strong> {escape(item.example)}</p>"
                if item.example else "")
     return analysis_html(analyze_reply(reply, item.scenario.peer_says)) + rubric_html(item) + example
+
+
+def rubric_note(item: Item, reply: str | None, context: str) -> str:
+    """What the automatic check found done and still to do in a reply, each with its share of points."""
+    from course_utils.analysis.reply_analysis import analyze_reply
+    from course_utils.analysis.reply_rubric import criteria_for, rubric_fraction
+
+    if not (reply or "").strip():
+        return "No reply was written."
+    heard = tuple(t for t in (item.scenario.peer_says or "", context) if t)  # as score_reply hears
+    _, met = rubric_fraction(analyze_reply(reply, item.scenario.peer_says), heard, item.auto_rubric)
+    shares = [share for _, share in criteria_for(item.auto_rubric)]
+    found = [(f"{name} ({share:.0%} of the points)", ok)
+             for (name, ok), share in zip(met, shares, strict=True)]
+    done = [words for words, ok in found if ok]
+    to_do = [words for words, ok in found if not ok]
+    note = "Checked automatically; your grader may change this score."
+    if done:
+        note += " Done: " + "; ".join(done) + "."
+    if to_do:
+        note += " Still to do: " + "; ".join(to_do) + "."
+    return note
 
 
 def parse_auto_rubric(raw: Any, bad: Bad) -> tuple[tuple[str, float], ...]:

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from html import escape
 from typing import Any
 
 import ipywidgets as w
-from IPython.display import HTML, display
 from traitlets import TraitError
 
 from course_utils.core.display_order import DisplayOrder
 from course_utils.core.storage import AnswerStore, StorageError
 from course_utils.items.model import Item, Option
-from course_utils.items.render import answer_html, feedback_html, scenario_html
-from course_utils.items.scoring import score_item
+from course_utils.items.render import feedback_html, scenario_html
 from course_utils.items.widgets.guard import KeyboardGuard
 
 STYLE = """<style>
@@ -27,7 +24,12 @@ STYLE = """<style>
 .cps-item textarea { font-size: 1em; }
 .cps-item :focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
 .cps-item .cps-status { font-style: italic; }
+.cps-item .widget-dropdown { width: auto; max-width: 100%; }
+.cps-item .widget-dropdown > select { flex: 1 1 auto; }
 </style>"""
+
+# Answers that mean "nothing answered yet": restoring one shows no practice feedback.
+EMPTY_ANSWERS: tuple[Any, ...] = (None, "", [], {})
 
 
 class ItemView(w.VBox):
@@ -37,7 +39,6 @@ class ItemView(w.VBox):
         self.item = item
         self.store = store
         self._restoring = False
-        self._render_handle: Any = None
         self.display = DisplayOrder(store.display_seed())
         self.status = w.HTML(value="")
         self.feedback = w.HTML(value="")
@@ -70,10 +71,6 @@ class ItemView(w.VBox):
         letters = self.display.letters(ids, self.item.id)
         return [(letters[oid], self.item.option(oid)) for oid in self.display.order(ids, self.item.id)]
 
-    def show_rendering(self) -> None:
-        """Display the plain HTML copy of the answer that formgrader and feedback show."""
-        self._render_handle = display(HTML(self._rendering()), display_id=True)
-
     def on_change(self, _change: Any = None) -> bool:
         """Save the answer the moment it changes and refresh what depends on it; True if saved."""
         if self._restoring:
@@ -85,8 +82,6 @@ class ItemView(w.VBox):
             self._say(f"Not saved: {escape(str(err))}")
             return False
         self._say(self._saved_message())
-        if self._render_handle is not None:
-            self._render_handle.update(HTML(self._rendering()))
         if not self.item.graded and self.instant_feedback():
             self.show_feedback()
         return True
@@ -100,17 +95,19 @@ class ItemView(w.VBox):
         if self.item.graded:
             return
         answer = self.read_answer()
-        score = score_item(replace(self.item, points=1.0), answer)
         self.feedback.value = ('<div role="status" aria-live="polite">'
-                               + feedback_html(self.item, answer, None, self.display)
-                               + f"<p>{score.note}</p></div>")
+                               + feedback_html(self.item, answer, None, self.display) + "</div>")
+
+    def restored_feedback(self) -> None:
+        """Show practice feedback on a restored answer, as a check of it would."""
+        self.show_feedback()
 
     def check_button(self) -> list[w.Widget]:
         """A 'Check my answer' button for practice items, nothing for graded ones."""
         if self.item.graded:
             return []
-        button = w.Button(description="Check my answer", layout=w.Layout(width="auto"),
-                          tooltip="Show feedback on this practice item")
+        button = w.Button(description="Check my answer", button_style="primary", icon="check",
+                          layout=w.Layout(width="auto"), tooltip="Show feedback on this practice item")
         button.on_click(self.show_feedback)
         return [button]
 
@@ -132,6 +129,8 @@ class ItemView(w.VBox):
             return
         finally:
             self._restoring = False
+        if not self.item.graded and saved not in EMPTY_ANSWERS:
+            self.restored_feedback()
         self._say("Your saved answer was restored.")
 
     def _saved_message(self) -> str:
@@ -142,6 +141,3 @@ class ItemView(w.VBox):
 
     def _say(self, message: str) -> None:
         self.status.value = f'<div class="cps-status" role="status" aria-live="polite">{message}</div>'
-
-    def _rendering(self) -> str:
-        return answer_html(self.item, self.store.get(self.item.id), self.display)

@@ -12,6 +12,10 @@ from course_utils.items.conversation import replay
 from course_utils.items.render_conversation import debrief_html, peer_label
 from course_utils.items.widgets.base import ItemView
 
+GRADED_NOTE = ("<p><strong>This conversation is graded: each reply you say is final.</strong> "
+               "Read what the peer says, choose your reply, then press Say this reply.</p>")
+ENDED = "The conversation ends here."
+
 
 class BranchingView(ItemView):
     """A conversation of 3-5 turns; each reply said is saved and decides the next turn."""
@@ -23,15 +27,33 @@ class BranchingView(ItemView):
         self.radio = w.RadioButtons(options=[], value=None, description="Your reply",
                                     layout=w.Layout(width="100%"),
                                     style={"description_width": "initial"})
-        self.say_button = w.Button(description="Say this reply", layout=w.Layout(width="auto"),
+        self.say_button = w.Button(description="Say this reply", button_style="primary",
+                                   icon="comment", layout=w.Layout(width="auto"),
                                    tooltip="Say the chosen reply to the peer")
         self.say_button.on_click(self.say)
-        self.restart_button = w.Button(description="Start over", layout=w.Layout(width="auto"),
+        self.restart_button = w.Button(description="Start over", icon="undo",
+                                       layout=w.Layout(width="auto"),
                                        tooltip="Start the practice conversation again")
-        self.restart_button.on_click(self.start_over)
-        buttons = [self.say_button] if self.item.graded else [self.say_button, self.restart_button]
+        self.restart_button.on_click(self.ask_start_over)
+        self.confirm = self._confirm_box()
         self._refresh()
-        return [self.transcript, self.radio, w.HBox(buttons)]
+        if self.item.graded:
+            return [w.HTML(value=GRADED_NOTE), self.transcript, self.radio, w.HBox([self.say_button])]
+        return [self.transcript, self.radio, w.HBox([self.say_button, self.restart_button]),
+                self.confirm]
+
+    def _confirm_box(self) -> w.HBox:
+        """The hidden question asked before a practice conversation is cleared."""
+        yes = w.Button(description="Yes, start over", button_style="warning",
+                       layout=w.Layout(width="auto"), tooltip="Clear your replies and begin again")
+        yes.on_click(self.start_over)
+        keep = w.Button(description="Keep my replies", layout=w.Layout(width="auto"),
+                        tooltip="Go on with the conversation as it is")
+        keep.on_click(self.keep_replies)
+        question = w.HTML(value='<div role="alert"><strong>Start this conversation again?</strong> '
+                                "Your replies so far will be cleared.</div>")
+        return w.HBox([question, yes, keep], layout=w.Layout(display="none", flex_flow="row wrap",
+                                                             align_items="center"))
 
     def read_answer(self) -> Any:
         """The ids of the replies said so far, in order."""
@@ -52,14 +74,26 @@ class BranchingView(ItemView):
         if self.radio.value is None:
             self._say("Choose a reply first, then press Say this reply.")
             return
+        self.confirm.layout.display = "none"
         self.path.append(self.radio.value)
         self._refresh()
         self.on_change()
 
-    def start_over(self, _button: Any = None) -> None:
-        """Clear a practice conversation and begin again."""
+    def ask_start_over(self, _button: Any = None) -> None:
+        """Ask before a practice conversation is cleared (the Start over button)."""
         if self.item.graded:
             return
+        self.confirm.layout.display = None
+
+    def keep_replies(self, _button: Any = None) -> None:
+        """Put the question away and leave the conversation as it is."""
+        self.confirm.layout.display = "none"
+
+    def start_over(self, _button: Any = None) -> None:
+        """Clear a practice conversation and begin again (the Yes, start over button)."""
+        if self.item.graded:
+            return
+        self.confirm.layout.display = "none"
         self.path = []
         self.feedback.value = ""
         self._refresh()
@@ -102,12 +136,15 @@ class BranchingView(ItemView):
             lines.append(f"<p style='margin-left:2em'><strong>You:</strong> {escape(reply.text)}</p>")
         if current is not None:
             lines.append(self._peer_line(current))
+        elif steps:
+            lines.append(f"<p><em>{ENDED}</em></p>")
         self.transcript.value = "".join(lines)
         self.radio.options = self._reply_choices(current) if current is not None else []
         self.radio.value = None
         ended = current is None
         self.radio.layout.display = "none" if ended else None
         self.say_button.disabled = ended
+        self.restart_button.disabled = not self.path  # nothing said yet: nothing to clear
 
     def _reply_choices(self, turn) -> list[tuple[str, str]]:
         """The replies open at this turn, in this learner's order, lettered by position."""

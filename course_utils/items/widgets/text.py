@@ -45,7 +45,8 @@ class WrittenReplyView(ItemView):
         self.watch([self.text])
         extra: list[w.Widget] = [w.HTML(value=rubric_html(self.item) + self.privacy_note())]
         if not self.item.graded and self.item.example:
-            button = w.Button(description="Show an example reply", layout=w.Layout(width="auto"),
+            button = w.Button(description="Show an example reply", button_style="info",
+                              layout=w.Layout(width="auto"),
                               tooltip="Compare your reply with one example")
             button.on_click(self.show_feedback)
             extra.append(button)
@@ -86,6 +87,10 @@ class WrittenReplyView(ItemView):
             return
         html = self.analyzer(self.text.value, self.item.scenario.peer_says)
         self.live.value = f'<div role="status" aria-live="polite">{html}</div>'
+
+    def restored_feedback(self) -> None:
+        """A restored practice reply gets its live findings at once, as if just typed."""
+        self.show_live()
 
     def show_feedback(self, _button: Any = None) -> None:
         """Show the example reply of a practice item."""

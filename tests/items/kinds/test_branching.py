@@ -9,7 +9,7 @@ import pytest
 
 from course_utils.core.display_order import IN_FILE_ORDER, DisplayOrder
 from course_utils.core.storage import AnswerStore
-from course_utils.items.conversation import replay
+from course_utils.items.conversation import path_fraction, replay
 from course_utils.items.kind import kind_of
 from course_utils.items.kinds.branching import Branching
 from course_utils.items.model import Item, Reply, Scenario, Turn
@@ -130,7 +130,11 @@ class TestWellFormed:
 
 class TestFraction:
     def test_the_best_reply_at_every_turn_earns_everything(self):
-        assert KIND.fraction(item(), ["a", "a", "a"]) == (1.0, "Path quality 6 of 6 over 3 turns.")
+        assert KIND.fraction(item(), ["a", "a", "a"]) == (1.0, "Your 3 replies: 3 present and supportive.")
+
+    def test_the_note_counts_each_kind_of_reply_in_words(self):
+        note = KIND.fraction(item(), ["b", "a", "b"])[1]
+        assert note == "Your 3 replies: 1 present and supportive, 1 okay but missing something, 1 roadblock."
 
     def test_qualities_add_up_along_the_path_taken(self):
         assert KIND.fraction(item(), ["b", "a", "b"])[0] == pytest.approx(3 / 6)
@@ -138,11 +142,17 @@ class TestFraction:
     def test_turns_left_count_nothing(self):
         value, note = KIND.fraction(item(), ["a"])
         assert value == pytest.approx(2 / 6)
-        assert note == "Path quality 2 of 6 over 3 turns. The conversation was not finished."
+        assert note == ("Your reply was present and supportive. The conversation was not finished, "
+                        "so the 2 turns still to go scored 0.")
 
     @pytest.mark.parametrize("answer", [None, [], ["zz", "a"]])
     def test_no_reply_said_earns_nothing(self, answer):
-        assert KIND.fraction(item(), answer)[0] == 0.0
+        assert KIND.fraction(item(), answer) == (0.0, "No reply was given.")
+
+    @pytest.mark.parametrize("path", [["a"], ["b", "a", "b"], ["a", "a", "a"], ["b"], None])
+    def test_the_value_is_the_paths_quality(self, path):
+        """The words changed, the score did not: it is path_fraction's, always."""
+        assert KIND.fraction(item(), path)[0] == path_fraction(item().turns, path)[0]
 
 
 class TestAnswerText:
@@ -177,10 +187,12 @@ class TestFeedbackHtml:
             f"<ol><li>No reply was given.</li></ol><p><strong>Debrief.</strong> {DEBRIEF}</p>")
 
     def test_lines_are_the_debrief_as_plain_text(self):
-        [text] = KIND.feedback_lines(item(), ["b", "a", "a"], SEEDED)
+        lines = KIND.feedback_lines(item(), ["b", "a", "a"], SEEDED)
         letter = SEEDED.turn_letters("jo-night", item().turn("start"))["b"]
-        assert f"You said ({letter}): Try camomile <tea>. A roadblock." in text
-        assert "<strong>" not in text and text.endswith(f"Debrief. {DEBRIEF}")
+        assert lines[0] == "- The peer said: \u201cI can't sleep again.\u201d"
+        assert lines[1].startswith(f"You said ({letter}): Try camomile <tea>. A roadblock.")
+        assert lines[2].startswith("A more present reply (")
+        assert not any("<strong>" in line for line in lines) and lines[-1] == f"Debrief. {DEBRIEF}"
 
 
 class TestView:

@@ -135,7 +135,13 @@ class TestFractionClassify:
     def test_share_of_right_labels(self):
         key = {"a": "advising", "b": "supportive", "c": "judging", "d": "distracting"}
         answer = {"a": "advising", "b": "judging", "c": "judging"}
-        assert fraction_classify(answer, key) == (0.5, "2 of 4 statements labeled as the key does.")
+        assert fraction_classify(answer, key) == (
+            0.5, "You gave 2 of the 4 statements the right label. Read why for each one marked Not quite.")
+
+    def test_all_right_and_none_labelled_say_so(self):
+        key = {"a": "advising", "b": "supportive"}
+        assert fraction_classify(key, key) == (1.0, "You gave all 2 statements the right label.")
+        assert fraction_classify({}, key) == (0.0, "You did not label any of the 2 statements.")
 
     @pytest.mark.parametrize("answer", [None, ["advising"]])
     def test_no_labels_earn_nothing(self, answer):
@@ -168,9 +174,13 @@ class TestFeedbackHtml:
         html = KIND.feedback_html(item(), {"b": "judging"}, IN_FILE_ORDER)
         assert "<strong>(b) Not quite: Supportive</strong> (you said: Judging, criticizing)." in html
 
-    def test_an_unlabelled_statement_says_a_dash(self):
+    def test_an_unlabelled_statement_says_it_has_no_label(self):
         html = KIND.feedback_html(item(), None, IN_FILE_ORDER)
-        assert html.count("(you said: \u2014)") == 4 and html.startswith("<ul>")
+        assert html.count("(you gave it no label).") == 4 and html.startswith("<ul>")
+
+    def test_a_label_the_course_does_not_know_is_shown_escaped(self):
+        html = KIND.feedback_html(item(), {"b": "<odd>"}, IN_FILE_ORDER)
+        assert "(you said: &lt;odd&gt;)." in html
 
     def test_lines_follow_the_learners_order(self):
         shown = SEEDED.order(IDS, "jo-night")

@@ -108,7 +108,9 @@ class TestFractionRank:
         answer = {"c": 1, "a": 2, "d": 4, "b": 3}
         value, note = fraction_rank(answer, ("c", "a", "d", "b"))
         assert value == pytest.approx(2 / 3)
-        assert note.startswith("5 of 6 pairs in the best order")
+        assert note == ("Taking the replies two at a time, you put the more supportive one higher 5 times "
+                        "out of 6. A random order gets about half right, so only what you got beyond half "
+                        "earns points.")
 
     def test_reversed_order_earns_nothing(self):
         assert fraction_rank({"c": 4, "a": 3, "d": 2, "b": 1}, ("c", "a", "d", "b"))[0] == 0.0
@@ -121,7 +123,15 @@ class TestFractionRank:
 
     def test_ties_and_missing_places_do_not_agree(self):
         answer = {"c": 1, "a": 1}
-        assert fraction_rank(answer, ("c", "a", "b"))[0] == 0.0
+        value, note = fraction_rank(answer, ("c", "a", "b"))
+        assert value == 0.0
+        assert note.endswith("0 times out of 3. A random order gets about half of these right, so this "
+                             "order earns no points. A reply with no place, or sharing a place, counts as "
+                             "out of order.")
+
+    def test_the_best_order_and_no_order_say_so(self):
+        assert fraction_rank({"c": 1, "a": 2, "b": 3}, ("c", "a", "b"))[1] == "Your order is the best order."
+        assert fraction_rank(None, ("c", "a", "b"))[1] == "You did not rank the replies."
 
     @pytest.mark.parametrize("answer", [None, ["c", "a", "b"], {"c": "1", "a": "2", "b": "3"}])
     def test_no_ranking_or_places_that_are_not_numbers_earn_nothing(self, answer):
@@ -156,7 +166,8 @@ class TestFeedbackHtml:
         letters = SEEDED.letters(IDS, "jo-night")
         html = KIND.feedback_html(item(), None, SEEDED)
         best = "; ".join(f"({letters[oid]}) Reply {oid} &lt;{oid}&gt;." for oid in KEY)
-        assert html.startswith(f"<p><strong>Most to least supportive:</strong> {best}</p><ul>")
+        assert html.startswith(f"<p><strong>Most to least supportive (the best order):</strong> {best}</p>"
+                               "<ul>")
 
     def test_each_reply_gives_its_best_place_and_the_learners(self):
         html = KIND.feedback_html(item(), {"c": 2, "a": 1}, IN_FILE_ORDER)

@@ -81,7 +81,7 @@ class TestFeedbackHtml:
 class TestFeedbackLines:
     def test_what_graders_look_for_as_plain_text(self):
         assert KIND.feedback_lines(item(), "I noticed I rush.", SEEDED) == [
-            "What graders look for:Names one <cue>\nSays what & why\n"]
+            "What graders look for:", "- Names one <cue>", "- Says what & why"]
 
     def test_without_a_rubric_there_are_no_lines(self):
         assert KIND.feedback_lines(item(rubric=()), None, SEEDED) == []

@@ -102,8 +102,20 @@ class TestFractionSelectAll:
         """(right picks - wrong picks) / number keyed, never below 0; unknown ids ignored."""
         assert fraction_select_all(answer, ("a", "c"), ("a", "b", "c", "d"))[0] == expected
 
-    def test_note_counts_right_and_wrong_picks(self):
-        assert fraction_select_all(["a", "d"], ("a", "c"), IDS)[1] == "1 of 2 right picks, 1 wrong pick(s)."
+    @pytest.mark.parametrize(("answer", "note"), [
+        (["a", "d"], "You selected 1 of the 2 that apply, and 1 that does not. Each one selected that "
+                     "does not apply cancels one that does: select only the ones that fit."),
+        (["a", "c", "b", "d"], "You selected all 2 that apply, and 2 that do not. Each one selected that "
+                               "does not apply cancels one that does: select only the ones that fit."),
+        (["a"], "You selected 1 of the 2 that apply; you missed 1."),
+        (["a", "c"], "You selected all 2 that apply, and nothing else."),
+        ([], "You did not select anything."), (None, "You did not select anything.")])
+    def test_note_says_in_words_what_was_found_missed_and_wrongly_selected(self, answer, note):
+        assert fraction_select_all(answer, ("a", "c"), IDS)[1] == note
+
+    def test_note_with_one_that_applies(self):
+        assert fraction_select_all(["a", "b"], ("a",), IDS)[1].startswith(
+            "You selected the one that applies, and 1 that does not.")
 
     def test_no_answer_scores_zero(self):
         assert fraction_select_all(None, ("a", "c"), IDS)[0] == 0.0
@@ -137,14 +149,14 @@ class TestFeedbackHtml:
         assert not html.startswith("<p>")
         assert "<strong>(a) Applies; you selected it.</strong> Cue a &amp; more." in html
         assert "<strong>(b) Does not apply; you selected it.</strong>" in html
-        assert "<strong>(c) Applies; you left it.</strong>" in html
-        assert "<strong>(d) Does not apply; you left it.</strong>" in html
+        assert "<strong>(c) Applies; you did not select it.</strong>" in html
+        assert "<strong>(d) Does not apply; you did not select it.</strong>" in html
 
     @pytest.mark.parametrize("answer", [[], None])
-    def test_nothing_ticked_is_noted_first(self, answer):
+    def test_nothing_ticked_lists_every_option_unselected(self, answer):
+        """The verdict ("You did not select anything.") is the note, which render puts first."""
         html = KIND.feedback_html(item(), answer, IN_FILE_ORDER)
-        assert html.startswith("<p>You did not select anything.</p><ul>")
-        assert "you selected it" not in html
+        assert html.startswith("<ul>") and html.count("you did not select it") == 4
 
     def test_options_follow_the_learners_order_and_letters(self):
         shown = SEEDED.order(IDS, "jo-night")

@@ -136,22 +136,43 @@ class TestFraction:
     def test_a_reply_that_meets_the_default_rubric_earns_everything(self):
         value, note = KIND.fraction(item(), GOOD)
         assert value == 1.0
-        assert note.startswith("Automatic rubric (a grader may change it): met (40%)")
+        assert note == ("Checked automatically; your grader may change this score. Done: Picks up what "
+                        "this peer said, and reflects or validates it (40% of the points); Invites more: an "
+                        "open question, or a complex reflection (30% of the points); Stays with this peer's "
+                        "words with no roadblock (advice, judging, changing the topic, ...) (30% of the "
+                        "points).")
 
     @pytest.mark.parametrize("answer", [None, "", ADVICE])
     def test_no_reply_or_advice_earns_nothing(self, answer):
         assert KIND.fraction(item(), answer)[0] == 0.0
 
+    @pytest.mark.parametrize("answer", [None, "", "   "])
+    def test_no_reply_says_so(self, answer):
+        assert KIND.fraction(item(), answer)[1] == "No reply was written."
+
+    def test_advice_lists_what_is_still_to_do(self):
+        note = KIND.fraction(item(), ADVICE)[1]
+        assert " Done:" not in note and " Still to do: Picks up what this peer said" in note
+
+    @pytest.mark.parametrize("answer", [None, "", GOOD, ADVICE, "It makes sense you feel worn out."])
+    def test_the_value_is_score_replys(self, answer):
+        """The words changed, the score did not: it is the automatic rubric's, always."""
+        from course_utils.analysis.reply_rubric import score_reply
+
+        context = " ".join([item().scenario.situation, *item().scenario.cues])
+        expected = score_reply(answer, item().scenario.peer_says, context, item().auto_rubric)[0]
+        assert KIND.fraction(item(), answer)[0] == expected
+
     def test_the_items_own_rubric_is_used(self):
         own = item(auto_rubric=(("validates", 1.0),))
         value, note = KIND.fraction(own, "It makes sense you feel worn out.")
-        assert value == 1.0 and note.endswith("met (100%): Says the feeling makes sense.")
+        assert value == 1.0 and note.endswith("Done: Says the feeling makes sense (100% of the points).")
 
     def test_only_the_first_characters_of_a_long_reply_are_scored(self):
         filler = ADVICE + " " * (MAX_REPLY_CHARS - len(ADVICE))
         value, note = KIND.fraction(item(), filler + GOOD)
         assert value == KIND.fraction(item(), ADVICE)[0] == 0.0
-        assert note.endswith(f" Only the first {MAX_REPLY_CHARS:,} characters were scored.")
+        assert note.endswith(f" Only the first {MAX_REPLY_CHARS:,} characters were checked.")
 
     def test_a_reply_of_the_limit_has_no_note(self):
         assert "Only the first" not in KIND.fraction(item(), "x" * MAX_REPLY_CHARS)[1]
@@ -176,11 +197,13 @@ class TestFeedbackHtml:
 
 
 class TestFeedbackLines:
-    def test_is_the_same_feedback_as_one_plain_text(self):
-        [text] = KIND.feedback_lines(item(), ADVICE, SEEDED)
-        assert "<" not in text.replace("<sleeplessness>", "")
-        assert "What graders look for:Reflects the <sleeplessness>\n" in text
-        assert text.endswith("One possible reply: Long nights & no sleep?")
+    def test_is_the_same_feedback_as_plain_text_lines(self):
+        lines = KIND.feedback_lines(item(), ADVICE, SEEDED)
+        assert lines[0].startswith("What we noticed:")
+        assert "<" not in "".join(lines).replace("<sleeplessness>", "")
+        at = lines.index("What graders look for:")
+        assert lines[at + 1].startswith("- Reflects the <sleeplessness>")
+        assert lines[-1] == "One possible reply: Long nights & no sleep?"
 
 
 class TestAnswerText:

@@ -13,7 +13,7 @@ from IPython.utils.capture import capture_output
 from course_utils.core.storage import AnswerStore
 from course_utils.core.vocab import MOODS, QUALITY_LABELS
 from course_utils.items.public import from_public, to_public
-from course_utils.items.render import scenario_html
+from course_utils.items.render import answer_html, scenario_html
 from course_utils.items.widgets import make_view
 from course_utils.items.widgets.base import STYLE, ItemView
 from course_utils.items.widgets.guard import KeyboardGuard
@@ -52,7 +52,10 @@ def answer_everything(view) -> None:
     elif kind == "select_all":
         for box in view.boxes.values():
             box.value = True
-    elif kind in ("rank", "classify"):
+    elif kind == "rank":
+        for place, menu in enumerate(view.menus.values(), start=1):
+            menu.value = place
+    elif kind == "classify":
         for menu in view.menus.values():
             menu.value = menu.options[1][1]
     elif kind in ("written_reply", "reflection"):
@@ -117,14 +120,40 @@ class TestRestore:
         assert answers_on_disk(tmp_path)[full.id]["value"] == ["not", "a", "mapping"]
 
     def test_restore_does_not_count_as_a_change(self, module, tmp_path):
-        """Restoring a practice answer neither saves it again nor shows feedback as a new choice would."""
+        """Restoring a practice answer does not save it again (saved_at and every byte stay)."""
         public, full = item_of(module, "best_response", "practice")
         AnswerStore(tmp_path).set(full.id, full.options[0].id)
-        stamp = answers_on_disk(tmp_path)[full.id]["saved_at"]
+        before = (tmp_path / "answers.json").read_bytes()
         view = make_view(public, AnswerStore(tmp_path))
         assert view.radio.value == full.options[0].id
+        assert (tmp_path / "answers.json").read_bytes() == before
+
+    @pytest.mark.parametrize("kind", ["best_response", "select_all", "rank", "classify", "branching"])
+    def test_restored_practice_answer_shows_the_feedback_a_check_would(self, module, tmp_path, kind):
+        """Reopening a practice item shows the feedback of its saved answer, not an empty box."""
+        public, _ = item_of(module, kind, "practice")
+        first = make_view(public, AnswerStore(tmp_path))
+        answer_everything(first)
+        first.show_feedback()
+        again = make_view(public, AnswerStore(tmp_path))
+        assert again.feedback.value == first.feedback.value != ""
+        assert "Your saved answer was restored." in again.status.value
+
+    @pytest.mark.parametrize("kind", ["best_response", "select_all", "rank", "classify",
+                                      "written_reply", "reflection", "branching"])
+    def test_restored_graded_answer_shows_no_verdict(self, module, tmp_path, kind):
+        public, _ = item_of(module, kind, "graded")
+        answer_everything(make_view(public, AnswerStore(tmp_path)))
+        again = make_view(public, AnswerStore(tmp_path))
+        assert again.feedback.value == ""
+        assert not [v for v in VERDICTS if v in shown_text(again)]
+
+    def test_restored_empty_practice_answer_shows_no_feedback(self, module, tmp_path):
+        """An answer cleared back to nothing restores as unanswered: no list of right answers."""
+        public, full = item_of(module, "select_all", "practice")
+        AnswerStore(tmp_path).set(full.id, [])
+        view = make_view(public, AnswerStore(tmp_path))
         assert view.feedback.value == ""
-        assert answers_on_disk(tmp_path)[full.id]["saved_at"] == stamp
 
 
 class TestOnChange:
@@ -191,7 +220,8 @@ class TestShowFeedback:
         for button in [c for c in view.children if isinstance(c, w.Button)]:
             button.click()
         assert view.feedback.value == ""
-        shown = shown_text(view) + unescape(view._rendering())
+        plain = answer_html(view.item, view.store.get(view.item.id), view.display)
+        shown = shown_text(view) + unescape(plain)
         secrets = [o.explanation for o in full.options]
         secrets += [r.explanation for t in full.turns for r in t.replies]
         secrets += [full.debrief, full.example]
@@ -209,10 +239,17 @@ class TestCheckButton:
         [button] = view.check_button()
         assert button.description == "Check my answer"
         assert button.tooltip == "Show feedback on this practice item"
-        view.menus[full.options[0].id].value = 1
+        for place, option in enumerate(full.options, start=1):
+            view.menus[option.id].value = place
         assert view.feedback.value == ""
         button.click()
         assert "you put it 1" in view.feedback.value
+
+    def test_button_looks_like_a_button(self, module, tmp_path):
+        """A coloured button with a tick, not a plain grey box among the text."""
+        public, _ = item_of(module, "select_all", "practice")
+        [button] = make_view(public, AnswerStore(tmp_path)).check_button()
+        assert (button.button_style, button.icon) == ("primary", "check")
 
     def test_graded_gets_no_button(self, module, tmp_path):
         public, _ = item_of(module, "rank", "graded")
@@ -241,26 +278,15 @@ class TestWatch:
         assert answers_on_disk(tmp_path)[full.id]["value"] == "typed"
 
 
-class TestShowRendering:
-    def test_plain_copy_is_displayed_then_updated_on_each_change(self, module, tmp_path, shell):
+class TestNoPlainCopy:
+    def test_a_view_and_its_changes_display_nothing_of_their_own(self, module, tmp_path, shell):
+        """The widget shows the answer; no second copy naming the item id appears under it."""
         public, full = item_of(module, "best_response", "graded")
-        view = make_view(public, AnswerStore(tmp_path))
-        chosen = full.options[0].id
-        letter = dict((o.id, shown) for shown, o in view.shown_options())[chosen]
         with capture_output() as out:
-            view.show_rendering()
-            view.radio.value = chosen
-        first, update = out.outputs
-        assert "No answer yet." in first.data["text/html"]
-        assert f"Chosen reply ({letter}):" in update.data["text/html"]
-        assert update.update and update.transient["display_id"] == first.transient["display_id"]
-
-    def test_without_a_rendering_a_change_displays_nothing(self, module, tmp_path, shell):
-        public, full = item_of(module, "best_response", "graded")
-        view = make_view(public, AnswerStore(tmp_path))
-        with capture_output() as out:
+            view = make_view(public, AnswerStore(tmp_path))
             view.radio.value = full.options[0].id
         assert out.outputs == []
+        assert not hasattr(view, "show_rendering")
 
 
 class TestShownOptions:

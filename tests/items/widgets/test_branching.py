@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from html import escape
 
+import ipywidgets as w
 import pytest
 
 from course_utils.core.storage import AnswerStore
@@ -131,25 +132,86 @@ class TestSay:
         assert saved(tmp_path, full.id) == view.path
 
 
+def shown(widget) -> bool:
+    return widget.layout.display != "none"
+
+
 class TestStartOver:
-    def test_practice_start_over_clears_the_saved_path(self, module, tmp_path):
+    def test_first_press_only_asks_and_clears_nothing(self, module, tmp_path):
+        public, full = item_of(module, "practice")
+        view = BranchingView(public, AnswerStore(tmp_path))
+        say_best_to_the_end(view, full)
+        path = list(view.path)
+        assert not shown(view.confirm)
+        view.restart_button.click()
+        assert shown(view.confirm)
+        question, yes, keep = view.confirm.children
+        assert "Start this conversation again?" in question.value
+        assert "Your replies so far will be cleared." in question.value
+        assert (yes.description, keep.description) == ("Yes, start over", "Keep my replies")
+        assert view.path == path and saved(tmp_path, full.id) == path
+
+    def test_yes_clears_the_saved_path(self, module, tmp_path):
         public, full = item_of(module, "practice")
         view = BranchingView(public, AnswerStore(tmp_path))
         say_best_to_the_end(view, full)
         view.restart_button.click()
+        view.confirm.children[1].click()
         assert view.path == [] and saved(tmp_path, full.id) == []
-        assert view.feedback.value == ""
+        assert view.feedback.value == "" and not shown(view.confirm)
         assert view.radio.layout.display is None and not view.say_button.disabled
         assert sorted(rid for _, rid in view.radio.options) == sorted(r.id for r in full.turns[0].replies)
+
+    def test_keep_my_replies_puts_the_question_away(self, module, tmp_path):
+        public, full = item_of(module, "practice")
+        view = BranchingView(public, AnswerStore(tmp_path))
+        say(view, full.turns[0].replies[0].id)
+        view.restart_button.click()
+        view.confirm.children[2].click()
+        assert not shown(view.confirm)
+        assert view.path == [full.turns[0].replies[0].id] == saved(tmp_path, full.id)
+
+    def test_start_over_is_off_until_a_reply_is_said(self, module, tmp_path):
+        public, full = item_of(module, "practice")
+        view = BranchingView(public, AnswerStore(tmp_path))
+        assert view.restart_button.disabled
+        say(view, full.turns[0].replies[0].id)
+        assert not view.restart_button.disabled
 
     def test_graded_has_no_start_over_and_ignores_one(self, module, tmp_path):
         public, full = item_of(module, "graded")
         view = BranchingView(public, AnswerStore(tmp_path))
         first = view.radio.options[0][1]
         say(view, first)
-        assert [b.description for b in view.children[3].children] == ["Say this reply"]
+        [row] = [c for c in view.children if isinstance(c, w.HBox)]
+        assert [b.description for b in row.children] == ["Say this reply"]
+        view.ask_start_over()
         view.start_over()
         assert view.path == [first] and saved(tmp_path, full.id) == [first]
+
+
+class TestGradedNote:
+    def test_graded_says_replies_are_final_before_the_first_reply(self, module, tmp_path):
+        public, _ = item_of(module, "graded")
+        view = BranchingView(public, AnswerStore(tmp_path))
+        notes = [c for c in view.children[:view.children.index(view.radio)]
+                 if "each reply you say is final" in str(getattr(c, "value", ""))]
+        assert len(notes) == 1 and "This conversation is graded" in notes[0].value
+
+    def test_practice_has_no_such_note(self, module, tmp_path):
+        public, _ = item_of(module, "practice")
+        view = BranchingView(public, AnswerStore(tmp_path))
+        assert not [c for c in view.children if "is final" in str(getattr(c, "value", ""))]
+
+
+class TestEnd:
+    @pytest.mark.parametrize("mode", ["practice", "graded"])
+    def test_ended_transcript_closes_with_a_line_of_its_own(self, module, tmp_path, mode):
+        public, full = item_of(module, mode)
+        view = BranchingView(public, AnswerStore(tmp_path))
+        assert "The conversation ends here." not in view.transcript.value
+        say_best_to_the_end(view, full)
+        assert view.transcript.value.endswith("<p><em>The conversation ends here.</em></p>")
 
 
 class TestRestore:

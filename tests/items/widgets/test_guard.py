@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -57,3 +60,51 @@ class TestKeyboardGuard:
         one, two = make_view(item, store).children[-1], make_view(item, store).children[-1]
         assert one is not two and one.model_id != two.model_id
         assert one.item_id == two.item_id == item.id
+
+
+# A stand-in DOM just big enough for guard.js: an item root holding one radio group per entry
+# of `groups` (its description, or "" for none), rendered once; prints each group's attributes.
+FAKE_DOM = """
+const groups = JSON.parse(process.argv[2]);
+const element = (extra) => ({ attrs: {}, setAttribute(k, v) { this.attrs[k] = v; }, ...extra });
+const boxes = groups.map((text) => {
+  const label = text === null ? null : { textContent: text };
+  return element({ parentElement: { querySelector: () => label }, querySelectorAll: () => [] });
+});
+const icon = element({});
+const lists = { ".widget-radio-box": boxes, "button > i.fa": [icon] };
+const root = { querySelectorAll: (sel) => lists[sel] || [] };
+globalThis.MutationObserver = class { observe() {} };
+const { default: guard } = await import(process.argv[1]);
+guard.render({ model: { get: () => "bp-x" }, el: { style: {}, closest: () => root } });
+console.log(JSON.stringify([icon.attrs, ...boxes.map((b) => b.attrs)]));
+"""
+
+
+def run_guard(groups: list) -> list[dict]:
+    """The attributes guard.js sets on a button icon, then on radio groups with these descriptions."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    out = subprocess.run([node, "--input-type=module", "-e", FAKE_DOM, GUARD_JS.as_uri(),
+                          json.dumps(groups)], capture_output=True, text=True, check=True, timeout=30)
+    return json.loads(out.stdout)
+
+
+class TestRadioGroupNames:
+    def test_each_radio_group_is_named_by_its_description(self):
+        """A screen reader announces 'Your reply, radio group', not an unnamed group."""
+        assert run_guard(["  Your reply "])[1:] == [{"role": "radiogroup", "aria-label": "Your reply"}]
+
+    @pytest.mark.parametrize("label", ["", None])
+    def test_a_group_without_a_description_is_called_your_choice(self, label):
+        assert run_guard([label])[1:] == [{"role": "radiogroup", "aria-label": "Your choice"}]
+
+    def test_button_icons_are_hidden_from_screen_readers(self):
+        """The Check button is read as 'Check my answer', without its tick glyph."""
+        assert run_guard([])[0] == {"aria-hidden": "true"}
+
+    def test_the_names_follow_the_widgets_label_class(self):
+        """guard.js reads the <label class="widget-label"> that ipywidgets 8 puts beside a group."""
+        js = GUARD_JS.read_text(encoding="utf-8")
+        assert ":scope > .widget-label" in js and 'setAttribute("aria-label"' in js

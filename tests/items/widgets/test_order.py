@@ -15,7 +15,8 @@ from course_utils.items.public import from_public, to_public
 from course_utils.items.scoring import score_item
 from course_utils.items.widgets.order import ClassifyView, RankView
 
-BLANK = ("\u2014 choose \u2014", None)
+PLACE = ("Choose a place", None)
+LABEL = ("Choose a label", None)
 
 
 def item_of(module, kind: str, mode: str):
@@ -32,13 +33,17 @@ def buttons(view) -> list[str]:
     return [c.description for c in view.children if isinstance(c, w.Button)]
 
 
+def check(view) -> None:
+    next(c for c in view.children if isinstance(c, w.Button)).click()
+
+
 class TestRankView:
-    def test_places_run_from_most_to_least_supportive_after_a_blank(self, module, tmp_path):
+    def test_places_run_from_most_to_least_supportive_after_a_placeholder(self, module, tmp_path):
         public, full = item_of(module, "rank", "graded")
         view = RankView(public, AnswerStore(tmp_path))
         n = len(full.options)
         middle = [(str(p), p) for p in range(2, n)]
-        expected = [BLANK, ("1 (most supportive)", 1), *middle, (f"{n} (least)", n)]
+        expected = [PLACE, ("1 (most supportive)", 1), *middle, (f"{n} (least supportive)", n)]
         for menu in view.menus.values():
             assert list(zip(menu._options_labels, menu._options_values, strict=True)) == expected
             assert menu.value is None
@@ -91,13 +96,44 @@ class TestRankView:
     def test_practice_check_shows_the_best_order(self, module, tmp_path):
         public, full = item_of(module, "rank", "practice")
         view = RankView(public, AnswerStore(tmp_path))
-        view.menus[full.key[0]].value = 1
+        for place, oid in enumerate(reversed(full.key), start=1):
+            view.menus[oid].value = place
         assert buttons(view) == ["Check my answer"]
         assert view.feedback.value == ""  # rank feedback waits for the button
-        next(c for c in view.children if isinstance(c, w.Button)).click()
+        check(view)
+        n = len(full.key)
         assert "Most to least supportive" in view.feedback.value
-        assert "Best place 1; you put it 1." in view.feedback.value
-        assert "you did not place it" in view.feedback.value
+        assert f"Best place 1; you put it {n}." in view.feedback.value
+
+    def test_unfinished_ranking_says_what_to_do_and_shows_no_order(self, module, tmp_path):
+        """Checking before every reply has a place reveals nothing, and says what to do."""
+        public, full = item_of(module, "rank", "practice")
+        view = RankView(public, AnswerStore(tmp_path))
+        view.menus[full.key[0]].value = 1
+        check(view)
+        assert view.feedback.value == ""
+        assert "Put every reply in a place first" in view.status.value
+
+    def test_ranking_with_a_shared_place_is_not_checked(self, module, tmp_path):
+        public, full = item_of(module, "rank", "practice")
+        view = RankView(public, AnswerStore(tmp_path))
+        for oid in full.key:
+            view.menus[oid].value = 1
+        check(view)
+        assert view.feedback.value == ""
+        assert "Give each reply its own place first" in view.status.value
+
+    def test_check_after_an_unfinished_one_clears_nothing_it_should_not(self, module, tmp_path):
+        """An earlier full check's feedback goes once the ranking is unfinished again and checked."""
+        public, full = item_of(module, "rank", "practice")
+        view = RankView(public, AnswerStore(tmp_path))
+        for place, oid in enumerate(full.key, start=1):
+            view.menus[oid].value = place
+        check(view)
+        assert "Most to least supportive" in view.feedback.value
+        view.menus[full.key[0]].value = None
+        check(view)
+        assert view.feedback.value == ""
 
     def test_graded_has_no_check_and_shows_no_order(self, module, tmp_path):
         public, full = item_of(module, "rank", "graded")
@@ -138,10 +174,10 @@ class TestRankView:
 
 
 class TestClassifyView:
-    def test_labels_are_the_items_labels_by_full_title_after_a_blank(self, module, tmp_path):
+    def test_labels_are_the_items_labels_by_full_title_after_a_placeholder(self, module, tmp_path):
         public, full = item_of(module, "classify", "graded")
         view = ClassifyView(public, AnswerStore(tmp_path))
-        expected = [BLANK, *[(LABEL_TITLES[label], label) for label in full.labels]]
+        expected = [LABEL, *[(LABEL_TITLES[label], label) for label in full.labels]]
         assert all(list(zip(m._options_labels, m._options_values, strict=True)) == expected
                    for m in view.menus.values())
 
@@ -171,7 +207,7 @@ class TestClassifyView:
         letter = {o.id: shown for shown, o in view.shown_options()}[oid]
         assert (f"({letter}) Not quite: {LABEL_TITLES[right]}</strong> "
                 f"(you said: {LABEL_TITLES[wrong]})") in view.feedback.value
-        assert f"0 of {len(full.key)} statements labeled as the key does." in view.feedback.value
+        assert f"<p>{score_item(full, {oid: wrong}).note}</p>" in view.feedback.value
 
     def test_graded_labels_get_no_feedback(self, module, tmp_path):
         public, full = item_of(module, "classify", "graded")
@@ -197,3 +233,52 @@ class TestClassifyView:
         again = ClassifyView(public, AnswerStore(tmp_path))
         assert again.read_answer() == view.read_answer() == saved(tmp_path, full.id)
         assert len(again.read_answer()) == min(len(full.options), len(full.labels))
+
+
+class TestMenus:
+    @pytest.mark.parametrize(("kind", "placeholder"), [("rank", PLACE), ("classify", LABEL)])
+    def test_each_menu_opens_on_its_placeholder_not_a_blank(self, module, tmp_path, kind, placeholder):
+        """index 0 is the placeholder on screen; ipywidgets shows an empty box for index None."""
+        public, _ = item_of(module, kind, "practice")
+        view = (RankView if kind == "rank" else ClassifyView)(public, AnswerStore(tmp_path))
+        for menu in view.menus.values():
+            assert (menu.index, menu.label, menu.value) == (0, placeholder[0], None)
+
+    def test_a_menu_set_back_to_no_answer_shows_its_placeholder(self, module, tmp_path):
+        public, full = item_of(module, "classify", "graded")
+        view = ClassifyView(public, AnswerStore(tmp_path))
+        menu = view.menus[full.options[0].id]
+        menu.value = full.labels[0]
+        menu.value = None
+        assert (menu.index, menu.label) == (0, "Choose a label")
+        assert saved(tmp_path, full.id) == {}
+
+    def test_choosing_the_placeholder_saves_the_statement_as_unanswered(self, module, tmp_path):
+        """Picking the placeholder on screen (index 0) leaves the statement out, as a blank did."""
+        public, full = item_of(module, "classify", "graded")
+        view = ClassifyView(public, AnswerStore(tmp_path))
+        a, b = full.options[0].id, full.options[1].id
+        view.menus[a].value = full.labels[0]
+        view.menus[b].value = full.labels[1]
+        view.menus[a].index = 0
+        assert saved(tmp_path, full.id) == {b: full.labels[1]}
+
+    def test_restored_answer_leaves_unanswered_menus_on_the_placeholder(self, module, tmp_path):
+        public, full = item_of(module, "classify", "graded")
+        AnswerStore(tmp_path).set(full.id, {full.options[0].id: full.labels[0]})
+        view = ClassifyView(public, AnswerStore(tmp_path))
+        assert [m.index for oid, m in view.menus.items() if oid != full.options[0].id] == \
+            [0] * (len(full.options) - 1)
+
+    @pytest.mark.parametrize("kind", ["rank", "classify"])
+    def test_menus_grow_to_fit_their_longest_label(self, module, tmp_path, kind):
+        """Not ipywidgets' fixed 300px, which cut 'Advising, giving solutions' short."""
+        public, _ = item_of(module, kind, "graded")
+        view = (RankView if kind == "rank" else ClassifyView)(public, AnswerStore(tmp_path))
+        assert all((m.layout.width, m.layout.max_width) == ("auto", "100%") for m in view.menus.values())
+
+    def test_menus_are_named_for_screen_readers(self, module, tmp_path):
+        """ipywidgets draws the description as the select's <label>: its accessible name."""
+        public, _ = item_of(module, "classify", "practice")
+        view = ClassifyView(public, AnswerStore(tmp_path))
+        assert all(m.description.startswith("Label for statement (") for m in view.menus.values())

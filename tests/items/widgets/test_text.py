@@ -9,12 +9,11 @@ from html import escape
 
 import ipywidgets as w
 import pytest
-from IPython.utils.capture import capture_output
 
 from course_utils.core.storage import AnswerStore
 from course_utils.core.vocab import MAX_REPLY_CHARS
 from course_utils.items.public import from_public, to_public
-from course_utils.items.render import rubric_html
+from course_utils.items.render import answer_html, rubric_html
 from course_utils.items.widgets import text
 from course_utils.items.widgets.text import ReflectionView, WrittenReplyView, live_analysis
 
@@ -145,12 +144,29 @@ class TestWrittenReplyView:
         assert view.analysed == ["I hear you"]
         assert "10 characters" in view.live.value
 
-    def test_restored_reply_is_not_analysed_until_typed(self, module, tmp_path):
+    def test_restored_practice_reply_is_analysed_at_once(self, module, tmp_path):
+        """Reopening a practice reply shows its findings as typing it did, not an empty space."""
         public, full = item_of(module, "written_reply", "practice")
         AnswerStore(tmp_path).set(full.id, "Earlier reply")
+        before = (tmp_path / "answers.json").read_bytes()
         view = Recording(public, AnswerStore(tmp_path))
         assert view.text.value == "Earlier reply"
-        assert view.analysed == [] and "restored" in view.status.value
+        assert view.analysed == ["Earlier reply"] and "13 characters" in view.live.value
+        assert view.feedback.value == ""  # the example reply still waits for its button
+        assert "restored" in view.status.value
+        assert (tmp_path / "answers.json").read_bytes() == before
+
+    def test_restored_graded_reply_is_not_analysed(self, module, tmp_path):
+        public, full = item_of(module, "written_reply", "graded")
+        AnswerStore(tmp_path).set(full.id, "Earlier reply")
+        view = Recording(public, AnswerStore(tmp_path))
+        assert view.analysed == [] and view.live.value == ""
+
+    def test_restored_empty_reply_is_not_analysed(self, module, tmp_path):
+        public, full = item_of(module, "written_reply", "practice")
+        AnswerStore(tmp_path).set(full.id, "")
+        view = Recording(public, AnswerStore(tmp_path))
+        assert view.analysed == [] and view.live.value == ""
 
     @pytest.mark.parametrize("damaged", [["a"], {"reply": "hi"}, 7])
     def test_saved_answer_that_is_not_text_is_not_shown_as_restored(self, module, tmp_path, damaged):
@@ -189,12 +205,11 @@ class TestReflectionView:
         assert view.live.value == ""
         assert saved(tmp_path, full.id) == "You should have asked for help."
 
-    def test_plain_copy_is_titled_your_reflection(self, module, tmp_path, shell):
+    def test_saved_reflection_is_what_the_graders_copy_shows(self, module, tmp_path):
+        """Under nbgrader the plain copy (render.answer_html) shows exactly what the box saved."""
         public, full = item_of(module, "reflection", "graded")
         view = ReflectionView(public, AnswerStore(tmp_path))
-        with capture_output() as out:
-            view.show_rendering()
-            view.text.value = "Being heard mattered."
-        assert [o.data["text/html"] for o in out.outputs][-1] == (
+        view.text.value = "Being heard mattered."
+        assert answer_html(public, AnswerStore(tmp_path).get(full.id)) == (
             f'<div class="cps-answer" data-item="{full.id}"><strong>Your reflection ({full.id}):'
             "</strong> Being heard mattered.</div>")
