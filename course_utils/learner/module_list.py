@@ -87,6 +87,8 @@ class ModuleList:
         self.status.value = '<div role="status">Getting your modules…</div>'
         lines = get_missing(self.modules, self.home, say=self._progress)
         self.button.disabled = False
+        if lines and all(line.endswith(": ready.") for line in lines):
+            lines = ["Your modules are ready: click a title above to open it."]
         items = "".join(f"<li>{escape(line)}</li>" for line in lines)
         self.status.value = f'<div role="status" aria-live="polite"><ul>{items}</ul></div>'
         self.refresh()

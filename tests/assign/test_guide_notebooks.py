@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import importlib
-import re
 
 import nbformat
 import pytest
@@ -23,7 +22,6 @@ from course_utils.content.loader import load_course
 
 MODULES = load_course(REPO / "content")
 HELP_NOW = (REPO / "content" / "help_now.md").read_text(encoding="utf-8")
-LINK = re.compile(r"^(\d+)\. \[(.+)\]\((.+)\)$", re.MULTILINE)
 
 
 def cell(nb, cell_id: str):
@@ -61,29 +59,36 @@ def dashboard():
 
 
 class TestBuildStartHere:
-    def test_cells_are_welcome_help_modules_then_how_it_works(self, start_here):
-        assert [c.id for c in start_here.cells] == ["welcome", "help-now", "modules", "how-it-works"]
+    def test_cells_are_welcome_help_modules_list_then_how_it_works(self, start_here):
+        assert [c.id for c in start_here.cells] == ["welcome", "help-now", "modules", "module-list",
+                                                    "how-it-works"]
+        assert [c.cell_type for c in start_here.cells] == ["markdown"] * 3 + ["code", "markdown"]
         assert cell(start_here, "welcome").source == WELCOME
         assert cell(start_here, "how-it-works").source == HOW_IT_WORKS
 
-    def test_every_module_is_linked_with_its_number_and_title(self, start_here):
-        links = LINK.findall(cell(start_here, "modules").source)
-        assert links == [(str(m.number), m.title, f"../{m.assignment}/{m.assignment}.ipynb")
-                         for m in MODULES]
+    def test_module_list_shows_every_module_with_its_number_and_title(self, start_here):
+        module_name, name, args = called(cell(start_here, "module-list").source)
+        assert (module_name, name) == ("course_utils", "show_modules")
+        assert args == [[(m.assignment, f"{m.number}. {m.title}") for m in MODULES], ".."]
+        assert_real_function(module_name, name)
 
     def test_modules_are_listed_in_the_order_given(self):
         nb = build_start_here(list(reversed(MODULES)), HELP_NOW)
-        numbers = [int(n) for n, _, _ in LINK.findall(cell(nb, "modules").source)]
-        assert numbers == [m.number for m in reversed(MODULES)]
+        listed, _home = called(cell(nb, "module-list").source)[2]
+        assert [a for a, _ in listed] == [m.assignment for m in reversed(MODULES)]
 
     def test_links_resolve_from_the_start_here_folder(self, start_here, tmp_path):
         """In a course home, start_here/ sits beside each module's folder and notebook."""
+        from course_utils.learner.module_list import module_rows
+
         for m in MODULES:
             (tmp_path / m.assignment).mkdir()
             (tmp_path / m.assignment / f"{m.assignment}.ipynb").write_text("{}", encoding="utf-8")
         here = tmp_path / GUIDE_ASSIGNMENT
         here.mkdir()
-        targets = [here / target for _, _, target in LINK.findall(cell(start_here, "modules").source)]
+        listed, home = called(cell(start_here, "module-list").source)[2]
+        html = module_rows(listed, (here / home).resolve())
+        targets = [here / part.split('"', 1)[0] for part in html.split('href="')[1:]]
         assert len(targets) == len(MODULES)
         assert all(t.resolve().is_file() for t in targets)
 
@@ -94,6 +99,10 @@ class TestBuildStartHere:
     def test_practice_exam_is_advised_last(self, start_here):
         assert "The practice exam is best left until" in cell(start_here, "modules").source
 
+    def test_modules_cell_explains_get_my_modules(self, start_here):
+        text = cell(start_here, "modules").source
+        assert "*not on this computer yet*" in text and "**Get my modules**" in text
+
     def test_help_now_note_is_shown_without_surrounding_space(self):
         nb = build_start_here(MODULES, "\n\n  Call 988.  \n\n")
         assert cell(nb, "help-now").source == "Call 988."
@@ -101,17 +110,24 @@ class TestBuildStartHere:
     def test_links_to_my_progress_beside_it(self, start_here):
         assert "[My progress](my_progress.ipynb)" in cell(start_here, "how-it-works").source
 
-    def test_every_cell_is_locked_markdown_that_nbgrader_does_not_grade(self, start_here):
+    def test_how_it_works_says_how_to_submit(self, start_here):
+        assert "**Submit my answers**" in cell(start_here, "how-it-works").source
+
+    def test_every_cell_is_locked_and_nbgrader_grades_none(self, start_here):
         for c in start_here.cells:
             meta = c.metadata.nbgrader
-            assert c.cell_type == "markdown"
             assert meta.locked and not meta.grade and not meta.solution and not meta.task
             assert meta.grade_id == c.id
 
+    def test_module_list_code_is_hidden(self, start_here):
+        assert cell(start_here, "module-list").metadata.jupyter == {"source_hidden": True}
+
+    @pytest.mark.xfail(strict=True, reason="build_start_here writes `show_modules([\\n    ,\\n], ..)` "
+                       "for no modules, which is not Python (see the report)")
     def test_no_modules_leaves_an_empty_list(self):
         nb = build_start_here([], HELP_NOW)
-        assert LINK.findall(cell(nb, "modules").source) == []
-        assert [c.id for c in nb.cells] == ["welcome", "help-now", "modules", "how-it-works"]
+        assert called(cell(nb, "module-list").source)[2] == [[], ".."]
+        assert [c.id for c in nb.cells] == ["welcome", "help-now", "modules", "module-list", "how-it-works"]
 
 
 class TestBuildMyProgress:
@@ -122,7 +138,7 @@ class TestBuildMyProgress:
     def test_says_graded_items_wait_for_feedback(self, my_progress):
         intro = cell(my_progress, "intro").source
         assert intro.startswith("# My progress") and "**practice**" in intro
-        assert "graded items are left out" in intro
+        assert "Graded exercises are left out until your trainer's feedback" in intro
 
     def test_help_now_note_is_included(self, my_progress):
         assert cell(my_progress, "help-now").source == HELP_NOW.strip()

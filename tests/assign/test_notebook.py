@@ -38,6 +38,34 @@ class TestBuildNotebook:
         assert len(ids) == len(set(ids))
         assert all(c.metadata["nbgrader"]["locked"] for c in nb.cells)
 
+    def test_ends_with_the_submit_note_then_the_submit_panel(self, module):
+        nb = build_notebook(module, "help")
+        end, submit = nb.cells[-2:]
+        assert (end.id, end.cell_type, submit.id, submit.cell_type) == ("end", "markdown", "submit", "code")
+        assert end.source.startswith("## Submit") and "**Submit my answers**" in end.source
+        assert submit.source == "show_submit()"
+
+    def test_setup_imports_what_the_later_cells_call(self, module):
+        import course_utils
+
+        setup = cells_by_id(build_notebook(module, "help"))["setup"].source
+        assert setup.startswith("from course_utils import show_item, show_submit, start")
+        assert callable(course_utils.show_submit) and callable(course_utils.show_item)
+
+    def test_no_cell_points_learners_to_validate(self, module):
+        text = "\n".join(c.source for c in build_notebook(module, "help").cells)
+        assert "Validate" not in text and "Before you submit" not in text
+
+    def test_code_cells_hide_their_source_and_markdown_cells_do_not(self, module):
+        for c in build_notebook(module, "help").cells:
+            hidden = c.metadata.get("jupyter", {}).get("source_hidden")
+            assert hidden is (True if c.cell_type == "code" else None), c.id
+
+    def test_intro_links_to_start_here_and_the_submit_section(self, module):
+        intro = cells_by_id(build_notebook(module, "help"))["intro"].source
+        assert "[Back to Start here](../start_here/start_here.ipynb)" in intro
+        assert "[Submit](#Submit)" in intro
+
 
 class TestSplitReading:
     def test_one_cell_per_section(self):

@@ -12,7 +12,13 @@ from helpers import REPO
 from traitlets.config.loader import PyFileConfigLoader
 
 from course_utils.assign.guide_notebooks import GUIDE_ASSIGNMENT
-from course_utils.instructor.local_course import COURSE_ID, LocalCourse, collect, prepare, released_assignments
+from course_utils.instructor.local_course import (
+    COURSE_ID,
+    LocalCourse,
+    collect,
+    prepare,
+    released_assignments,
+)
 from course_utils.learner.exchange import submit
 from course_utils.learner.learner_settings import START_PAGE
 
@@ -52,11 +58,11 @@ class TestLocalCourse:
         assert (local.exchange, local.home, local.config) == \
             (tmp_path / "exchange", tmp_path / "home", tmp_path / "config")
 
-    def test_learner_env_adds_only_the_config_path(self, tmp_path):
+    def test_learner_env_changes_only_the_config_dir(self, tmp_path):
         env = LocalCourse(tmp_path).learner_env()
-        assert env["JUPYTER_CONFIG_PATH"] == str(tmp_path / "config")
-        assert {k: v for k, v in env.items() if k != "JUPYTER_CONFIG_PATH"} == \
-            {k: v for k, v in os.environ.items() if k != "JUPYTER_CONFIG_PATH"}
+        assert {k: v for k, v in env.items() if os.environ.get(k) != v} == \
+            {"JUPYTER_CONFIG_DIR": str(tmp_path / "config")}
+        assert set(env) - set(os.environ) <= {"JUPYTER_CONFIG_DIR"}
 
 
 class TestReleasedAssignments:
@@ -108,14 +114,16 @@ class TestPrepare:
         again = prepare(course, local.root)
         assert again == local
         assert answers.read_text(encoding="utf-8") == '{"format": 1, "answers": {}}'
-        assert sorted(p.name for p in (local.exchange / COURSE_ID / "outbound").iterdir()) == sorted(ASSIGNMENTS)
+        outbound = local.exchange / COURSE_ID / "outbound"
+        assert sorted(p.name for p in outbound.iterdir()) == sorted(ASSIGNMENTS)
 
 
 @pytest.mark.slow
 class TestCollect:
     def test_a_submission_is_collected_into_submitted(self, prepared, monkeypatch):
         course, local = prepared
-        monkeypatch.setenv("JUPYTER_CONFIG_PATH", str(local.config))
+        for name, value in local.learner_env().items():
+            monkeypatch.setenv(name, value)
         assert submit(local.home / GUIDE_ASSIGNMENT).ok
         lines = collect(course, local.exchange)
         assert lines == [f"{GUIDE_ASSIGNMENT}: 1 submission(s) collected"]

@@ -30,14 +30,15 @@ def local_exchange(tmp: Path, assignments: tuple[str, ...]) -> LocalCourse:
 def local(tmp_path_factory):
     """Start here and module 1 in a real exchange; Start here fetched into the learner's home.
 
-    nbgrader finds the learner's configuration through JUPYTER_CONFIG_PATH, as in the learner's
+    nbgrader finds the learner's configuration through the learner's environment, as in their
     kernel, and keeps its submission cache under JUPYTER_DATA_DIR, away from the real one.
     """
     tmp = tmp_path_factory.mktemp("exchange")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("JUPYTER_DATA_DIR", str(tmp / "data"))
         course = local_exchange(tmp, RELEASED)
-        patch.setenv("JUPYTER_CONFIG_PATH", str(course.config))
+        for name, value in course.learner_env().items():  # as the learner's kernel runs
+            patch.setenv(name, value)
         yield course
 
 

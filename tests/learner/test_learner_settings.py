@@ -14,6 +14,7 @@ from traitlets.utils.importstring import import_item
 from course_utils.core.vocab import ANSWERS_FILE, ITEMS_FILE, PLACEHOLDER_TEXT, WIDGET_VIEW
 from course_utils.learner import save_hook
 from course_utils.learner.learner_settings import (
+    CUSTOM_CSS,
     DISABLED_EXTENSIONS,
     DISABLED_SERVER_EXTENSIONS,
     SETTINGS_DIR,
@@ -39,7 +40,8 @@ def shortcuts() -> list[dict]:
 @pytest.fixture
 def written(tmp_path) -> tuple[Path, list[Path]]:
     config = tmp_path / "config"
-    return config, write_learner_config(config, course_id="being-present", exchange_root=tmp_path / "exchange")
+    files = write_learner_config(config, course_id="being-present", exchange_root=tmp_path / "exchange")
+    return config, files
 
 
 def read_json(path: Path) -> dict:
@@ -150,7 +152,7 @@ class TestWriteLearnerConfig:
         config, files = written
         names = {str(p.relative_to(config)) for p in files}
         assert names == {"jupyter_server_config.json", f"{SETTINGS_DIR}/overrides.json",
-                         "labconfig/page_config.json", "nbgrader_config.py"}
+                         "custom/custom.css", "labconfig/page_config.json", "nbgrader_config.py"}
         assert all(p.is_file() for p in files)
 
     def test_json_files_are_valid_json(self, written):
@@ -188,10 +190,19 @@ class TestWriteLearnerConfig:
         assert loaded.Exchange.root == str((tmp_path / "exchange").resolve())
         assert loaded.CourseDirectory.course_id == "being-present"
 
-    def test_without_an_exchange_no_nbgrader_config_is_written(self, tmp_path):
-        files = write_learner_config(tmp_path / "config", course_id="being-present")
-        assert not (tmp_path / "config" / "nbgrader_config.py").exists()
-        assert len(files) == 3
+    def test_without_an_exchange_no_nbgrader_config_is_written(self, tmp_path, written):
+        config, with_exchange = written
+        files = write_learner_config(tmp_path / "alone", course_id="being-present")
+        assert not (tmp_path / "alone" / "nbgrader_config.py").exists()
+        assert [p.relative_to(tmp_path / "alone") for p in files] == \
+            [p.relative_to(config) for p in with_exchange if p.name != "nbgrader_config.py"]
+
+    def test_custom_css_hides_code_inputs_and_lab_loads_it(self, written):
+        config, _ = written
+        css = (config / "custom" / "custom.css").read_text(encoding="utf-8")
+        assert css == CUSTOM_CSS
+        assert ".jp-CodeCell .jp-Cell-inputWrapper { display: none; }" in css
+        assert read_json(config / "jupyter_server_config.json")["LabApp"]["custom_css"] is True
 
     def test_writing_again_replaces_the_files(self, tmp_path):
         config = tmp_path / "config"
@@ -200,7 +211,7 @@ class TestWriteLearnerConfig:
         server = read_json(config / "jupyter_server_config.json")
         assert server["ServerApp"]["default_url"] == f"/{START_PAGE}"
 
-    def test_a_contents_manager_with_this_config_hides_course_files_and_strips_widgets(self, written, tmp_path):
+    def test_a_contents_manager_with_it_hides_course_files_and_strips_widgets(self, written, tmp_path):
         """jupyter_server's own FileContentsManager, configured from the written JSON."""
         from jupyter_server.services.contents.filemanager import FileContentsManager
 
@@ -217,6 +228,7 @@ class TestWriteLearnerConfig:
             "display_data", data={WIDGET_VIEW: {"model_id": "m", "version_major": 2, "version_minor": 0},
                                   "text/plain": "VBox()"})])
         nb = nbformat.v4.new_notebook(cells=[cell])
-        manager.save({"type": "notebook", "format": "json", "content": nb}, "being_present/being_present.ipynb")
+        manager.save({"type": "notebook", "format": "json", "content": nb},
+                     "being_present/being_present.ipynb")
         saved = nbformat.read(home / "being_present" / "being_present.ipynb", as_version=4)
         assert saved.cells[0].outputs[0]["data"]["text/plain"] == PLACEHOLDER_TEXT

@@ -44,7 +44,8 @@ def got(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("JUPYTER_DATA_DIR", str(tmp / "data"))
         local = local_exchange(tmp, ("start_here", "being_present", "active_listening"))
-        patch.setenv("JUPYTER_CONFIG_PATH", str(local.config))
+        for name, value in local.learner_env().items():  # as the learner's kernel runs
+            patch.setenv(name, value)
         said: list[str] = []
         lines = get_missing(MODULES, local.home, say=said.append)
         yield local, lines, said
@@ -94,7 +95,8 @@ class TestGetMissingWithoutAnExchange:
 
     def test_an_unreachable_course_is_one_plain_line(self, tmp_path):
         [line] = get_missing(MODULES, tmp_path / "gone")
-        assert line.startswith("Could not reach your course's modules: ") and line.endswith("Ask your trainer.")
+        assert line.startswith("Could not reach your course's modules: ")
+        assert line.endswith("Ask your trainer.")
 
 
 class TestModuleList:

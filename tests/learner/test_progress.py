@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import shutil
@@ -11,7 +12,7 @@ import pytest
 from helpers import REPO, run_notebook
 from IPython.utils.capture import capture_output
 
-from course_utils.content.loader import load_module
+from course_utils.content.loader import load_course, load_module
 from course_utils.core.storage import AnswerStore
 from course_utils.learner.progress import (
     PracticeResult,
@@ -57,21 +58,30 @@ class TestPracticeResults:
         _, totals = practice_results(home)
         assert list(totals) == [BP, "Active listening"]
 
-    def test_a_module_without_a_number_comes_after_the_numbered_ones(self, home):
-        number(home, "being_present", 1)
+    def test_released_modules_follow_their_curriculum_numbers(self, home):
         _, totals = practice_results(home)
         assert list(totals) == [BP, "Active listening"]
 
+    def test_a_module_without_a_number_comes_after_the_numbered_ones(self, home):
+        number(home, "being_present", None)
+        number(home, "active_listening", 2)
+        _, totals = practice_results(home)
+        assert list(totals) == ["Active listening", BP]
+
     def test_modules_without_numbers_follow_their_folder_names(self, home):
+        number(home, "being_present", None)
+        number(home, "active_listening", None)
         _, totals = practice_results(home)
         assert list(totals) == ["Active listening", BP]
 
 
 def number(home, folder, value):
-    """Give a released module its curriculum number in items.json."""
+    """Give a released module this curriculum number in items.json (None: no number at all)."""
     path = home / folder / "items.json"
-    path.write_text(json.dumps({**json.loads(path.read_text(encoding="utf-8")), "number": value}),
-                    encoding="utf-8")
+    document = {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if k != "number"}
+    if value is not None:
+        document["number"] = value
+    path.write_text(json.dumps(document), encoding="utf-8")
 
 
 class TestMeanBy:
@@ -145,11 +155,25 @@ class TestMyProgressNotebook:
 
 
 class TestStartHere:
-    def test_every_module_link_points_to_a_released_notebook(self):
+    def test_every_listed_module_points_to_a_released_notebook(self):
+        from course_utils.learner.module_list import module_rows
+
+        nb = nbformat.read(REPO / "release" / "start_here" / "start_here.ipynb", as_version=4)
+        [source] = [c.source for c in nb.cells if c.id == "module-list"]
+        call = ast.parse(source).body[-1].value
+        assert call.func.id == "show_modules"
+        modules, home = (ast.literal_eval(a) for a in call.args)
+        assert len(modules) == 7 and home == ".."
+        titles = {m.assignment: f"{m.number}. {m.title}" for m in load_course(REPO / "content")}
+        assert dict(modules) == titles
+        for assignment, _title in modules:
+            assert (REPO / "release" / assignment / f"{assignment}.ipynb").is_file(), assignment
+        html = module_rows(modules, (REPO / "release" / "start_here" / home).resolve())
+        links = re.findall(r'href="([^"]+)"', html)
+        assert len(links) == 7
+        assert all((REPO / "release" / "start_here" / link).resolve().is_file() for link in links)
+
+    def test_says_where_to_get_help_and_how_to_submit(self):
         nb = nbformat.read(REPO / "release" / "start_here" / "start_here.ipynb", as_version=4)
         text = "\n".join(c.source for c in nb.cells)
-        links = re.findall(r"\]\((\.\./[^)]+\.ipynb)\)", text)
-        assert len(links) == 7
-        for link in links:
-            assert (REPO / "release" / "start_here" / link).resolve().is_file(), link
-        assert "988" in text and "answers.json" in text
+        assert "988" in text and "Submit my answers" in text

@@ -32,7 +32,8 @@ def local(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("JUPYTER_DATA_DIR", str(tmp / "data"))
         course = local_exchange(tmp, ("start_here",))
-        patch.setenv("JUPYTER_CONFIG_PATH", str(course.config))
+        for name, value in course.learner_env().items():  # as the learner's kernel runs
+            patch.setenv(name, value)
         yield course
 
 
