@@ -220,6 +220,10 @@ class TestLearnerSettings:
         page.keyboard.press("Escape")
         assert "Formgrader" not in shown and "Create Assignment" not in shown, shown
         assert page.get_by_role("button", name="Validate", exact=True).count() == 0
+        toolbar = page.locator(".jp-NotebookPanel-toolbar")
+        assert toolbar.get_by_role("combobox").count() == 0  # no Code/Markdown selector
+        assert toolbar.get_by_title(re.compile("Insert a cell|Cut the selected|Paste cells")).count() == 0
+        assert page.locator(".jp-cell-toolbar").count() == 0
         assert page.get_by_text("Jupyter news").count() == 0
 
     def test_letter_keys_in_command_mode_change_no_cell(self, lab_page):

@@ -11,7 +11,6 @@ import os
 import re
 import shutil
 import time
-from pathlib import Path
 
 import pytest
 from helpers import ASSIGNMENT, REPO
@@ -116,8 +115,9 @@ class TestNewcomer:
         for _ in range(12):
             page.keyboard.press("Tab")
             stops.append(page.evaluate(
-                "() => { const e = document.activeElement; return (e.closest('.cps-item') ? 'item:' : '')"
-                " + e.tagName + ':' + (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 40); }"))
+                "() => { const e = document.activeElement;"
+                " return (e.closest('.cps-item') ? 'item:' : '') + e.tagName + ':'"
+                " + (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 40); }"))
             if stops[-1].startswith("item:"):
                 break
         assert stops[:3] == ["A:Back to Start here", "A:Go to the exercises", "A:Submit"], stops
@@ -210,3 +210,20 @@ class TestJupyterLabSecondWay:
         assert page.get_by_text("model not found").count() == 0
         assert page.get_by_text("Error displaying widget").count() == 0
         page.screenshot(path=str(ARTIFACTS / "lab-reopened.png"))
+
+    def test_the_assignment_list_submits_too(self, newcomer):
+        page = newcomer["page"]
+        page.goto(f"{newcomer['base']}/lab")
+        page.get_by_role("menuitem", name="Nbgrader", exact=True).click()
+        page.get_by_text("Assignment List", exact=True).click()
+        downloaded = page.locator("#fetched_assignments_list")
+        downloaded.get_by_text(ASSIGNMENT).first.wait_for(timeout=60_000)
+        page.screenshot(path=str(ARTIFACTS / "lab-assignment-list.png"))
+        inbound = newcomer["local"].exchange / "being-present" / "inbound"
+        before = len(list(inbound.iterdir()))
+        row = downloaded.locator(".list_item", has_text=ASSIGNMENT).first
+        row.get_by_role("button", name="Submit").click()
+        deadline = time.monotonic() + 90
+        while len(list(inbound.iterdir())) == before:
+            assert time.monotonic() < deadline, "the Assignment List's Submit sent nothing"
+            time.sleep(0.5)

@@ -42,7 +42,7 @@ HOW_IT_WORKS = """\
 
 def build_start_here(modules: list[Module], help_now: str) -> NotebookNode:
     """How the workbook works, links to every module, and where to get help now."""
-    listed = ",\n    ".join(repr((m.assignment, f"{m.number}. {m.title}")) for m in modules)
+    listed = "".join(f"\n    {(m.assignment, f'{m.number}. {m.title}')!r}," for m in modules)
     cells = [
         _markdown(WELCOME, "welcome"),
         _markdown(help_now.strip(), "help-now"),
@@ -50,7 +50,7 @@ def build_start_here(modules: list[Module], help_now: str) -> NotebookNode:
                   "this computer yet* comes with **Get my modules**, once your trainer has "
                   "released it. The practice exam is best left until you have worked through "
                   "the modules.", "modules"),
-        _code(f"from course_utils import show_modules\n\nshow_modules([\n    {listed},\n], \"..\")",
+        _code(f"from course_utils import show_modules\n\nshow_modules([{listed}\n], \"..\")",
               "module-list", locked=True),
         _markdown(HOW_IT_WORKS, "how-it-works"),
     ]

@@ -75,7 +75,7 @@ def collect(course_dir: Path, exchange: Path) -> list[str]:
     for assignment in released_assignments(course_dir):
         log = run_nbgrader(["collect", assignment, "--update", f"--Exchange.root={Path(exchange).resolve()}"],
                            course_dir)
-        count = log.count("Collecting submission")
+        count = log.count("Collecting submission") + log.count("Updating submission")
         lines.append(f"{assignment}: {count} submission(s) collected")
     return lines
 

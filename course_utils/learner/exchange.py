@@ -12,7 +12,8 @@ from pathlib import Path
 TIMEOUT_S = 120
 # nbgrader's own error lines ("[SubmitApp | ERROR] ..."), and the lines that only point elsewhere.
 _ERROR = re.compile(r"\[\w+ \| (?:ERROR|CRITICAL)\]\s*(.*)")
-_POINTERS = ("see the above traceback", "see the error above", "did you mean", " failed")
+_POINTERS = ("see the above traceback", "see the error above", "did you mean")
+_CLOSING = re.compile(r"nbgrader \w+ failed\.?$")  # nbgrader's last line, which only says it failed
 # nbgrader list prints "[ListApp | INFO] <course> <assignment>" under "Released assignments:".
 _LISTED = re.compile(r"\[ListApp \| INFO\] (\S+) (\S+)")
 
@@ -66,9 +67,10 @@ def _nbgrader(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> 
 def _error_of(done: subprocess.CompletedProcess) -> str:
     """The error message nbgrader gave, without the lines that only point at a traceback."""
     lines = [m.group(1).strip() for m in _ERROR.finditer(f"{done.stderr}\n{done.stdout}")]
-    useful = [line for line in lines if line and not any(p in line.lower() for p in _POINTERS)]
+    useful = [line for line in lines if line and not _CLOSING.match(line)
+              and not any(p in line.lower() for p in _POINTERS)]
     if useful:
         text = " ".join(useful[:3])
         return text if text.endswith((".", "!", "?")) else f"{text}."
-    tail = [line for line in (done.stderr or "").splitlines() if line.strip()]
+    tail = [_ERROR.sub(r"\1", line).strip() for line in (done.stderr or "").splitlines() if line.strip()]
     return tail[-1].strip() if tail else f"nbgrader stopped (exit code {done.returncode})."

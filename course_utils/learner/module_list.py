@@ -16,11 +16,16 @@ from course_utils.learner.exchange import fetch, released
 FETCH_WORKERS = 4  # nbgrader fetches run side by side: each is mostly its own start-up
 
 
+def is_here(home: Path, assignment: str) -> bool:
+    """Whether a module's notebook is in the learner's home folder."""
+    return (home / assignment / f"{assignment}.ipynb").is_file()
+
+
 def module_rows(modules: list[tuple[str, str]], home: Path) -> str:
     """An HTML list: a link to each module fetched into home, a plain title for the others."""
     rows = []
     for assignment, title in modules:
-        if (home / assignment / f"{assignment}.ipynb").is_file():
+        if is_here(home, assignment):
             rows.append(f'<li><a href="../{assignment}/{assignment}.ipynb">{escape(title)}</a></li>')
         else:
             rows.append(f"<li>{escape(title)} <em>(not on this computer yet)</em></li>")
@@ -30,7 +35,7 @@ def module_rows(modules: list[tuple[str, str]], home: Path) -> str:
 def get_missing(modules: list[tuple[str, str]], home: Path,
                 say: Callable[[str], None] = lambda _line: None) -> list[str]:
     """Fetch every released module not yet in home; one plain line per module about what happened."""
-    missing = [a for a, _ in modules if not (home / a).exists()]
+    missing = [a for a, _ in modules if not is_here(home, a)]
     if not missing:
         return ["You have every module."]
     available, error = released(home)
@@ -74,7 +79,7 @@ class ModuleList:
     def refresh(self) -> None:
         """Show the list as it is on disk; hide the button when nothing is missing."""
         self.rows.value = module_rows(self.modules, self.home)
-        complete = all((self.home / a).exists() for a, _ in self.modules)
+        complete = all(is_here(self.home, a) for a, _ in self.modules)
         self.button.layout.display = "none" if complete else None
 
     def _progress(self, line: str) -> None:

@@ -122,8 +122,6 @@ class TestBuildStartHere:
     def test_module_list_code_is_hidden(self, start_here):
         assert cell(start_here, "module-list").metadata.jupyter == {"source_hidden": True}
 
-    @pytest.mark.xfail(strict=True, reason="build_start_here writes `show_modules([\\n    ,\\n], ..)` "
-                       "for no modules, which is not Python (see the report)")
     def test_no_modules_leaves_an_empty_list(self):
         nb = build_start_here([], HELP_NOW)
         assert called(cell(nb, "module-list").source)[2] == [[], ".."]

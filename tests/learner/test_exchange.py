@@ -69,6 +69,14 @@ class TestErrorOf:
         assert _error_of(completed("first\nModuleNotFoundError: No module named 'nbgrader'\n\n")) == \
             "ModuleNotFoundError: No module named 'nbgrader'"
 
+    def test_a_reason_that_says_failed_is_kept(self):
+        done = completed("[SubmitApp | ERROR] Copy failed: No space left on device\n"
+                         "[SubmitApp | ERROR] nbgrader submit failed\n")
+        assert _error_of(done) == "Copy failed: No space left on device."
+
+    def test_a_bare_failure_line_loses_its_log_prefix(self):
+        assert "| ERROR]" not in _error_of(completed("[SubmitApp | ERROR] nbgrader submit failed\n"))
+
     def test_with_nothing_printed_the_exit_code_is_named(self):
         assert _error_of(completed("", returncode=3)) == "nbgrader stopped (exit code 3)."
 

@@ -200,7 +200,9 @@ class TestShowFeedback:
         view = make_view(public, AnswerStore(tmp_path))
         view.radio.value = full.key
         assert view.feedback.value.startswith('<div role="status" aria-live="polite">')
-        assert "<p>You chose the most supportive reply.</p>" in view.feedback.value
+        # the verdict comes first, once
+        assert "<p><strong>You chose the most supportive reply.</strong></p>" in view.feedback.value
+        assert view.feedback.value.count("You chose the most supportive reply.") == 1
 
     def test_practice_feedback_with_no_answer_says_none_chosen(self, module, tmp_path):
         public, _ = item_of(module, "best_response", "practice")

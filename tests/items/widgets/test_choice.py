@@ -138,7 +138,7 @@ class TestSelectAllView:
         view = SelectAllView(public, AnswerStore(tmp_path))
         check_button(view).click()
         assert "You did not select anything." in view.feedback.value
-        assert f"<p>{score_item(full, []).note}</p>" in view.feedback.value
+        assert f"<p><strong>{score_item(full, []).note}</strong></p>" in view.feedback.value
 
     def test_practice_wrong_tick_is_counted(self, module, tmp_path):
         public, full = item_of(module, "select_all", "practice")
@@ -146,7 +146,7 @@ class TestSelectAllView:
         wrong = next(o.id for o in full.options if o.id not in full.key)
         view.boxes[wrong].value = True
         check_button(view).click()
-        assert f"<p>{score_item(full, [wrong]).note}</p>" in view.feedback.value
+        assert f"<p><strong>{score_item(full, [wrong]).note}</strong></p>" in view.feedback.value
 
     def test_graded_ticks_get_no_feedback(self, module, tmp_path):
         public, full = item_of(module, "select_all", "graded")

@@ -207,7 +207,7 @@ class TestClassifyView:
         letter = {o.id: shown for shown, o in view.shown_options()}[oid]
         assert (f"({letter}) Not quite: {LABEL_TITLES[right]}</strong> "
                 f"(you said: {LABEL_TITLES[wrong]})") in view.feedback.value
-        assert f"<p>{score_item(full, {oid: wrong}).note}</p>" in view.feedback.value
+        assert f"<p><strong>{score_item(full, {oid: wrong}).note}</strong></p>" in view.feedback.value
 
     def test_graded_labels_get_no_feedback(self, module, tmp_path):
         public, full = item_of(module, "classify", "graded")
