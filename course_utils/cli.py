@@ -101,8 +101,9 @@ def _lab(args: argparse.Namespace) -> int:
         return 0
     jupyter = Path(sys.executable).with_name("jupyter")
     print("Starting JupyterLab as a learner; it opens on Start here. Stop it with Ctrl+C.")
+    # nbgrader's Assignment List fetches into the server's working folder: the learner's home.
     return subprocess.call([str(jupyter), "lab", f"--ServerApp.root_dir={local.home}"],
-                           env=local.learner_env())
+                           env=local.learner_env(), cwd=local.home)
 
 
 def _collect(args: argparse.Namespace) -> int:

@@ -42,7 +42,8 @@ def jupyter_lab(root: Path, log: Path, config_path: Path | None = None,
            "--ip=127.0.0.1", f"--ServerApp.token={token}", f"--ServerApp.root_dir={root}",
            "--LabApp.news_url=", "--ServerApp.open_browser=False"]
     with log.open("w") as out:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
+        # nbgrader's Assignment List looks for fetched assignments in the server's working folder.
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=root)
         base = f"http://127.0.0.1:{port}"
         try:
             deadline = time.monotonic() + 90

@@ -61,7 +61,8 @@ def prepare(course_dir: Path, root: Path) -> LocalCourse:
     for assignment in released_assignments(course_dir):
         run_nbgrader(["release_assignment", assignment, "--force",
                       f"--Exchange.root={local.exchange}"], course_dir)
-    write_learner_config(local.config, course_id=COURSE_ID, exchange_root=local.exchange)
+    write_learner_config(local.config, course_id=COURSE_ID, exchange_root=local.exchange,
+                         cache=local.root / "cache")
     if not (local.home / GUIDE_ASSIGNMENT).exists():
         result = fetch(GUIDE_ASSIGNMENT, local.home, env=local.learner_env())
         if not result.ok:

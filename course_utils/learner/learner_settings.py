@@ -86,16 +86,19 @@ def server_config(config_dir: Path, start_page: str = START_PAGE) -> dict[str, A
     }
 
 
-def nbgrader_config(course_id: str, exchange_root: Path) -> str:
-    """The learner's nbgrader configuration: which course, and where its exchange is."""
-    return ('"""The course and exchange this learner fetches from and submits to."""\n\n'
+def nbgrader_config(course_id: str, exchange_root: Path, cache: Path | None = None) -> str:
+    """The learner's nbgrader configuration: which course, where its exchange (and cache) are."""
+    text = ('"""The course and exchange this learner fetches from and submits to."""\n\n'
             "c = get_config()  # noqa: F821\n"
             f"c.CourseDirectory.course_id = {course_id!r}\n"
             f"c.Exchange.root = {str(exchange_root)!r}\n")
+    if cache is not None:  # nbgrader's record of this learner's submissions
+        text += f"c.Exchange.cache = {str(cache)!r}\n"
+    return text
 
 
 def write_learner_config(config_dir: Path | str, *, course_id: str, exchange_root: Path | str | None = None,
-                         start_page: str = START_PAGE) -> list[Path]:
+                         start_page: str = START_PAGE, cache: Path | str | None = None) -> list[Path]:
     """Write the learner configuration folder; the files written."""
     root = Path(config_dir).resolve()
     files: dict[Path, str] = {
@@ -106,7 +109,8 @@ def write_learner_config(config_dir: Path | str, *, course_id: str, exchange_roo
             {"disabledExtensions": dict.fromkeys(DISABLED_EXTENSIONS, True)}),
     }
     if exchange_root is not None:
-        files[root / "nbgrader_config.py"] = nbgrader_config(course_id, Path(exchange_root).resolve())
+        files[root / "nbgrader_config.py"] = nbgrader_config(
+            course_id, Path(exchange_root).resolve(), Path(cache).resolve() if cache else None)
     for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, text)
