@@ -85,7 +85,24 @@ def parser() -> argparse.ArgumentParser:
                                         "(`cpsw lab`) into submitted/, for `cpsw autograde`")
     co.add_argument("--dir", type=Path, default=Path(".lab"), help="the folder `cpsw lab` used")
     co.set_defaults(handler=_collect)
+    ls = sub.add_parser("learner-settings", help="write a learner's Jupyter configuration (no editing "
+                                                 "shortcuts, no staff tools, code hidden) into a folder")
+    ls.add_argument("dir", type=Path, help="the learner's Jupyter configuration folder, e.g. ~/.jupyter")
+    ls.add_argument("--course-id", default="being-present", help="the nbgrader course id")
+    ls.add_argument("--start-page", default=None,
+                    help="the page the server opens on (default: Start here as a page)")
+    ls.set_defaults(handler=_learner_settings)
     return top
+
+
+def _learner_settings(args: argparse.Namespace) -> int:
+    """`cpsw learner-settings`: the learner configuration files, written into one folder."""
+    from course_utils.learner.learner_settings import START_PAGE, write_learner_config
+
+    for path in write_learner_config(args.dir, course_id=args.course_id,
+                                     start_page=args.start_page or START_PAGE):
+        print(path)
+    return 0
 
 
 def _lab(args: argparse.Namespace) -> int:

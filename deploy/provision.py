@@ -193,6 +193,18 @@ def ensure_grader_account(s: HubSettings, course_from: Path | None) -> None:
         course.chmod(0o700)
 
 
+def ensure_learner_settings(s: HubSettings, account: pwd.struct_passwd) -> None:
+    """A learner's ~/.jupyter: no notebook editing shortcuts, no staff tools, code hidden.
+
+    Written by the course's own command (course_utils/learner/learner_settings.py) from the
+    single-user environment, then given to the learner.
+    """
+    jupyter = Path(account.pw_dir) / ".jupyter"
+    run([str(s.user_env / "bin" / "cpsw"), "learner-settings", str(jupyter), "--course-id", s.course_id],
+        stdout=subprocess.DEVNULL)
+    chown_tree(jupyter, account)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Provision the hub from the command line; returns the exit code."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -223,6 +235,9 @@ def main(argv: list[str] | None = None) -> int:
         f"in {time.monotonic() - started:.1f} s")
     ensure_user_env(s, args.python, args.package.resolve(), args.jupyterhub, args.constraint)
     ensure_grader_account(s, args.course_from)
+    staff = {*s.instructors, *s.graders}
+    for name in dict.fromkeys(n for n in s.learners if n not in staff):
+        ensure_learner_settings(s, pwd.getpwnam(name))
     for name in dict.fromkeys((*s.instructors, *s.graders)):
         account = pwd.getpwnam(name)
         write_extension_settings(Path(account.pw_dir) / ".jupyter", on=INSTRUCTOR_ON, off=None,

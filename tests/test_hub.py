@@ -335,6 +335,14 @@ def run(module):
         result["course list"] = requests.get(
             f"{url}/user/{INSTRUCTOR}/formgraders", timeout=60,
             headers={"Authorization": f"token {tokens[INSTRUCTOR]}"}).json()
+        as_learner = {"Authorization": f"token {tokens[learner]}"}
+        page = requests.get(f"{url}/user/{learner}/voila/render/{COURSE_ID}/{ASSIGNMENT}/{ASSIGNMENT}.ipynb",
+                            headers=as_learner, timeout=300)
+        result["learner page"] = (page.status_code, page.text)
+        settings = f"{url}/user/{learner}/lab/api/settings"
+        news = requests.get(f"{settings}/@jupyterlab/apputils-extension:notification",
+                            headers=as_learner, timeout=60)
+        result["learner news setting"] = news.json()["schema"]["properties"]["fetchNews"]["default"]
     finally:
         started = time.monotonic()
         hub.stop(list(ACCOUNTS))
@@ -411,6 +419,16 @@ class TestHubSetup:
         (course,) = run["course list"]["value"]
         assert course["course_id"] == COURSE_ID and course["kind"] == "jupyterhub"
         assert course["url"].endswith(f"/services/{COURSE_ID}/lab?formgrader=true")
+
+    def test_a_learner_opens_a_module_as_a_page_that_ran_with_no_code(self, run):
+        status, html = run["learner page"]
+        assert status == 200, html[-2000:]
+        assert html.count("application/vnd.jupyter.widget-view+json") >= 14  # every exercise ran
+        assert "show_item(" not in html and "from course_utils" not in html
+
+    def test_learners_get_the_learner_settings_staff_do_not(self, run):
+        assert run["learner news setting"] == "false"  # provision.py wrote their ~/.jupyter
+        assert not (Path("/home") / INSTRUCTOR / ".jupyter" / "custom" / "custom.css").exists()
 
     def test_nothing_is_left_running(self, run):
         assert run["stray"] == {}
