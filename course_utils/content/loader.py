@@ -67,6 +67,26 @@ def load_course(content_dir: Path) -> list[Module]:
     return sorted(modules, key=lambda m: m.number)
 
 
+# What YAML's parser says, and what it usually means in a module file, in plain words.
+YAML_HINTS = (
+    ("'\\t'", "there is a tab character on this line: YAML indents with spaces only, so replace "
+               "the tab with spaces"),
+    ("mapping values are not allowed", "a text on this line holds a colon followed by a space "
+                                       "(as in \"Note: ...\"): put the whole text in double quotes"),
+    ("could not find expected ':'", "a line here is neither \"field: value\" nor part of a quoted "
+                                    "text: quote a text that runs over several lines, or add the "
+                                    "missing colon"),
+    ("expected <block end>", "this line is indented differently from the lines around it: line "
+                             "it up with the other fields of the same item"),
+    ("did not find expected key", "this line is indented differently from the lines around it: "
+                                  "line it up with the other fields of the same item"),
+    ("while scanning a quoted scalar", "a quote opened on this line is never closed: add the "
+                                       "closing quote"),
+    ("found unexpected end of stream", "a quote opened on this line is never closed: add the "
+                                       "closing quote"),
+)
+
+
 def _yaml_problem(where: str, err: Exception) -> Problem:
     mark = getattr(err, "problem_mark", None)
     if getattr(err, "context", None) == "while scanning a quoted scalar":
@@ -74,7 +94,9 @@ def _yaml_problem(where: str, err: Exception) -> Problem:
         mark = getattr(err, "context_mark", None)
     line = mark.line + 1 if mark else None
     near = f" near line {line}" if line else ""
-    return Problem(where, "", "-", f"not valid YAML{near}: {err}. Check indentation and quotes.", line)
+    said = " ".join(str(err).split())
+    plain = next((hint for clue, hint in YAML_HINTS if clue in said), "check the indentation and quotes")
+    return Problem(where, "", "-", f"not valid YAML{near}: {plain}. (The YAML reader said: {said})", line)
 
 
 def _located_in_file(problem: Problem) -> Problem:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from difflib import get_close_matches
 from typing import Any
 
 from course_utils.core.vocab import COMPETENCIES, LESSONS, MODES
@@ -12,6 +13,24 @@ from course_utils.items.model import Item, Problem, Scenario
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")
 ASSIGNMENT_PATTERN = re.compile(r"^[a-z][a-z0-9_]*\Z")
+MODULE_FIELDS = ("assignment", "number", "title", "items")
+# The fields every item may have; each kind adds its own from KIND_FIELDS ("requires" is an old
+# name, refused with its own message below).
+ITEM_FIELDS = ("id", "kind", "mode", "prompt", "scenario", "competencies", "points", "rubric",
+               "example", "lesson", "requires")
+SCENARIO_FIELDS = ("situation", "peer_says", "cues")
+
+
+def unknown_fields(raw: dict, known: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Each field of raw that is not known, with a plain message saying what to write instead."""
+    found = []
+    for name in raw:
+        if name in known:
+            continue
+        close = get_close_matches(str(name), known, n=1, cutoff=0.75)
+        hint = f"did you mean {close[0]!r}?" if close else f"the fields here are: {', '.join(known)}"
+        found.append((str(name), f"unknown field {str(name)!r}, so it would be ignored: {hint}"))
+    return found
 
 
 def parse_module(data: Any, folder_name: str, where: str, problems: list[Problem]) -> dict:
@@ -24,6 +43,8 @@ def parse_module(data: Any, folder_name: str, where: str, problems: list[Problem
         problems.append(Problem(where, "", "assignment",
                                 f"must equal the folder name '{folder_name}' "
                                 "(lowercase letters, digits, underscores)"))
+    for name, message in unknown_fields(data, MODULE_FIELDS):
+        problems.append(Problem(where, "", name, message))
     number = data.get("number")
     if not isinstance(number, int) or isinstance(number, bool) or number < 0:
         problems.append(Problem(where, "", "number", "give the module number, e.g. 1"))
@@ -66,6 +87,8 @@ def _parse_item(raw: Any, index: int, where: str, problems: list[Problem]) -> It
     kind: Any = _as_name(raw.get("kind"))
     mode: Any = _as_name(raw.get("mode"))
     known = kinds()
+    for name, message in unknown_fields(raw, (*ITEM_FIELDS, *KIND_FIELDS)):
+        bad(name, message)
     if kind not in known:
         bad("kind", f"unknown kind {kind!r}; use one of: {', '.join(known)}")
     if mode not in MODES:
@@ -124,6 +147,8 @@ def _parse_scenario(raw: Any, bad) -> Scenario:
             or not raw["situation"].strip():
         bad("scenario", "give scenario.situation (and optionally peer_says and cues)")
         return Scenario("")
+    for name, message in unknown_fields(raw, SCENARIO_FIELDS):
+        bad(f"scenario.{name}", message)
     cues = raw.get("cues") or ()
     if not isinstance(cues, (list, tuple)):
         bad("scenario.cues", "give cues as a list")

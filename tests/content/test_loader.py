@@ -262,3 +262,23 @@ class TestProblemLines:
         err = capsys.readouterr().err
         assert f"{path}:{line_number(text, 'kind: selectall')}: item '" in err
         assert "field 'kind'" in err
+
+
+class TestYamlInPlainWords:
+    """The YAML mistakes a trainer makes, each told in plain words with its line."""
+
+    @pytest.mark.parametrize(("text", "line", "words"), [
+        ("assignment: being_present\n\titems: []\n", 2, "tab character"),
+        ("assignment: being_present\nitems:\n  - id: a\n    prompt: Note: this\n", 4,
+         "put the whole text in double quotes"),
+        ('assignment: being_present\nitems:\n  - id: "a\n', 3, "never closed"),
+    ], ids=["tab", "colon in a text", "open quote"])
+    def test_the_message_says_what_to_fix_on_which_line(self, tmp_path, text, line, words):
+        folder = tmp_path / ASSIGNMENT
+        folder.mkdir()
+        (folder / "module.yaml").write_text(text)
+        with pytest.raises(ContentError) as caught:
+            load_module(folder)
+        message = str(caught.value)
+        assert f"module.yaml:{line}:" in message
+        assert words in message

@@ -403,3 +403,42 @@ class TestPointsAndKeysThatLookRight:
         raw["key"] = key
         item, problems = parse(raw)
         assert item is None and only(problems).field == "key"
+
+
+class TestUnknownFields:
+    def test_a_misspelt_item_field_is_refused_with_the_field_it_resembles(self):
+        item, problems = parse(raw_item(roadblok="advising"))
+        assert item is None
+        problem = only(problems)
+        assert problem.field == "roadblok"
+        assert "unknown field 'roadblok'" in problem.message and "ignored" in problem.message
+
+    def test_a_near_miss_says_did_you_mean(self):
+        _, problems = parse(raw_item(prompts="What now?"))
+        assert "did you mean 'prompt'?" in only(problems).message
+
+    def test_a_field_like_no_other_lists_the_fields(self):
+        _, problems = parse(raw_item(hint="Listen first."))
+        message = only(problems).message
+        assert "the fields here are:" in message and "prompt" in message
+
+    def test_a_misspelt_scenario_field_is_refused_not_dropped(self):
+        scenario = {**SCENARIO, "cue": ["She looks away."]}
+        _, problems = parse(raw_item(scenario=scenario))
+        problem = only(problems)
+        assert problem.field == "scenario.cue"
+        assert "did you mean 'cues'?" in problem.message
+
+    def test_an_unknown_module_field_is_refused(self):
+        problems: list[Problem] = []
+        data = TestParseModule().module(titel="Being present")
+        parse_module(data, "m1", WHERE, problems)
+        assert [p.field for p in problems] == ["titel"]
+        assert "did you mean 'title'?" in problems[0].message
+
+    def test_every_field_of_the_course_content_is_known(self):
+        from helpers import REPO
+
+        from course_utils.content.loader import load_course
+
+        assert load_course(REPO / "content")  # raises ContentError on an unknown field
