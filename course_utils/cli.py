@@ -62,8 +62,10 @@ def parser() -> argparse.ArgumentParser:
                    help="also write written replies and reflections to written_text.csv "
                         "(they may hold lived experience: share with care)")
     e.set_defaults(handler=_export)
-    f = sub.add_parser("feedback", help="nbgrader generate_feedback, then say where it is")
+    f = sub.add_parser("feedback", help="write every feedback page again from the gradebook (nbgrader "
+                                         "generate_feedback --force) and say whose pages changed")
     f.add_argument("assignment", help="the assignment, e.g. being_present")
+    f.add_argument("--student", action="append", help="only this learner's page (repeatable)")
     f.set_defaults(handler=_feedback)
     r = sub.add_parser("report", help="item analysis: HTML page and PNGs per assignment")
     r.add_argument("assignment", nargs="?", help="one assignment (default: all with submissions)")
@@ -167,15 +169,15 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _feedback(args: argparse.Namespace) -> int:
-    """`cpsw feedback`: nbgrader generate_feedback, then where the pages are."""
-    from course_utils.assign.nbgrader_run import run_nbgrader
-    from course_utils.core.folders import folder
+    """`cpsw feedback`: every page written again from the gradebook; which learners' changed."""
+    from course_utils.instructor.feedback_pages import regenerate_feedback
 
-    run_nbgrader(["generate_feedback", args.assignment], args.course)
-    feedback = folder(args.course, "feedback")
-    pages = sorted(feedback.glob(f"*/{args.assignment}/*.html"))
-    print(f"{len(pages)} feedback page(s) in {feedback}; release them "
-          f"with: nbgrader release_feedback {args.assignment}")
+    run = regenerate_feedback(args.course, args.assignment, args.student)
+    print(run.summary())
+    for status in ("new", "changed"):
+        if run.students(status):
+            print(f"  {status}: {', '.join(run.students(status))}")
+    print(f"Release them with: nbgrader release_feedback {args.assignment}")
     return 0
 
 

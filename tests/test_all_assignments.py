@@ -165,3 +165,23 @@ def test_exam_feedback_reports_score_by_competency(graded_course):
     assert "score by SAMHSA competency" in html
     assert html.count("<tr><td>") >= 12  # a row per competency category
     assert "data:image/png" in html  # the bar chart
+
+
+def test_cpsw_feedback_brings_a_graders_change_to_that_page_only(graded_course):
+    """A grader overrides a score in the gradebook; plain generate_feedback would skip the page."""
+    from nbgrader.api import Gradebook
+
+    from course_utils.instructor.feedback_pages import regenerate_feedback
+
+    exam = MODULES[-1]
+    item = next(i for i in exam.items if i.auto_graded and worst_answer(i)[1] == 0)
+    page = graded_course / "feedback" / "worst" / exam.assignment / f"{exam.assignment}.html"
+    before = page.read_text()
+    with Gradebook(f"sqlite:///{graded_course / 'gradebook.db'}") as gb:
+        grade = gb.find_grade(f"{item.id}-grade", exam.assignment, exam.assignment, "worst")
+        grade.manual_score = item.points
+        gb.db.commit()
+    run = regenerate_feedback(graded_course, exam.assignment)
+    assert run.status == {"worst": "changed", "perfect": "unchanged", "mixed": "unchanged"}
+    full = f"Score: {item.points} / {item.points}"
+    assert page.read_text().count(full) > before.count(full)  # the new score is on the page
