@@ -113,7 +113,7 @@ def _lab(args: argparse.Namespace) -> int:
 
     from course_utils.instructor.local_course import prepare
 
-    local = prepare(args.course, args.course / args.dir if not args.dir.is_absolute() else args.dir)
+    local = prepare(args.course, args.course / args.dir)  # an absolute --dir stays as it is
     print(f"Exchange: {local.exchange}\nLearner's home: {local.home}\n"
           f"Learner's settings: {local.config}")
     if args.setup_only:
@@ -129,8 +129,7 @@ def _collect(args: argparse.Namespace) -> int:
     """`cpsw collect`: nbgrader collect for every assignment, from the local exchange."""
     from course_utils.instructor.local_course import LocalCourse, collect
 
-    root = args.course / args.dir if not args.dir.is_absolute() else args.dir
-    for line in collect(args.course, LocalCourse(root.resolve()).exchange):
+    for line in collect(args.course, LocalCourse((args.course / args.dir).resolve()).exchange):
         print(line)
     return 0
 

@@ -13,6 +13,12 @@ LIVE_SUFFIXES = ("-show",)
 LIVE_IDS = ("submit", "module-list")
 
 
+def placeholder_output() -> dict:
+    """The output a notebook file holds where an exercise will appear."""
+    return {"output_type": "display_data", "metadata": {},
+            "data": {"text/html": PLACEHOLDER_HTML, "text/plain": PLACEHOLDER_TEXT}}
+
+
 def is_live(cell: nbformat.NotebookNode) -> bool:
     """Whether a code cell's output is a widget that exists only while the notebook runs."""
     grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
@@ -25,8 +31,7 @@ def add_placeholders(path: Path) -> int:
     changed = 0
     for cell in nb.cells:
         if is_live(cell):
-            cell.outputs = [nbformat.v4.new_output(
-                "display_data", data={"text/html": PLACEHOLDER_HTML, "text/plain": PLACEHOLDER_TEXT})]
+            cell.outputs = [nbformat.from_dict(placeholder_output())]
             changed += 1
     nbformat.write(nb, path)
     return changed

@@ -9,13 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from course_utils.core.vocab import PLACEHOLDER_HTML, PLACEHOLDER_TEXT, WIDGET_VIEW
-
-
-def placeholder_output() -> dict[str, Any]:
-    """The output a notebook file holds where an exercise will appear."""
-    return {"output_type": "display_data", "metadata": {},
-            "data": {"text/html": PLACEHOLDER_HTML, "text/plain": PLACEHOLDER_TEXT}}
+from course_utils.assign.placeholders import placeholder_output
+from course_utils.core.vocab import WIDGET_VIEW
 
 
 def strip_widget_outputs(nb: dict[str, Any]) -> int:

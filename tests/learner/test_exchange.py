@@ -4,26 +4,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
-from helpers import REPO
+from local_exchange import as_learner
 
-from course_utils.instructor.local_course import LocalCourse, prepare
 from course_utils.learner.exchange import ExchangeResult, _error_of, fetch, released, submit
 
 RELEASED = ("start_here", "being_present")
-
-
-def local_exchange(tmp: Path, assignments: tuple[str, ...]) -> LocalCourse:
-    """A course folder holding these assignments of the repo, released to a local exchange."""
-    course = tmp / "course"
-    for stage in ("release", "source"):
-        for name in assignments:
-            if (REPO / stage / name).is_dir():
-                shutil.copytree(REPO / stage / name, course / stage / name)
-    shutil.copy(REPO / "nbgrader_config.py", course / "nbgrader_config.py")
-    return prepare(course, tmp / "local")
 
 
 @pytest.fixture(scope="module")
@@ -33,12 +20,7 @@ def local(tmp_path_factory):
     nbgrader finds the learner's configuration through the learner's environment, as in their
     kernel, and keeps its submission cache under JUPYTER_DATA_DIR, away from the real one.
     """
-    tmp = tmp_path_factory.mktemp("exchange")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("JUPYTER_DATA_DIR", str(tmp / "data"))
-        course = local_exchange(tmp, RELEASED)
-        for name, value in course.learner_env().items():  # as the learner's kernel runs
-            patch.setenv(name, value)
+    with as_learner(tmp_path_factory.mktemp("exchange"), RELEASED) as course:
         yield course
 
 

@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from helpers import REPO
 from IPython.utils.capture import capture_output
+from local_exchange import as_learner
 
 from course_utils.core.vocab import WIDGET_VIEW
-from course_utils.instructor.local_course import LocalCourse, prepare
 from course_utils.learner.module_list import ModuleList, get_missing, module_rows, show_modules
 
 MODULES = [("being_present", "1. Being present"), ("active_listening", "2. Active listening"),
            ("crisis", "6. Crisis")]
 NOT_HERE = "(not on this computer yet)"
-
-
-def local_exchange(tmp: Path, assignments: tuple[str, ...]) -> LocalCourse:
-    """A course folder holding these assignments of the repo, released to a local exchange."""
-    course = tmp / "course"
-    for stage in ("release", "source"):
-        for name in assignments:
-            if (REPO / stage / name).is_dir():
-                shutil.copytree(REPO / stage / name, course / stage / name)
-    shutil.copy(REPO / "nbgrader_config.py", course / "nbgrader_config.py")
-    return prepare(course, tmp / "local")
 
 
 def fetched(home: Path, *assignments: str) -> Path:
@@ -41,11 +28,7 @@ def fetched(home: Path, *assignments: str) -> Path:
 def got(tmp_path_factory):
     """Modules 1 and 2 released (crisis is not); Get my modules pressed once in the learner's home."""
     tmp = tmp_path_factory.mktemp("module_list")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("JUPYTER_DATA_DIR", str(tmp / "data"))
-        local = local_exchange(tmp, ("start_here", "being_present", "active_listening"))
-        for name, value in local.learner_env().items():  # as the learner's kernel runs
-            patch.setenv(name, value)
+    with as_learner(tmp, ("start_here", "being_present", "active_listening")) as local:
         said: list[str] = []
         lines = get_missing(MODULES, local.home, say=said.append)
         yield local, lines, said

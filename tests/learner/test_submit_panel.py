@@ -2,38 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
-from helpers import REPO
 from IPython.utils.capture import capture_output
+from local_exchange import as_learner
 
 from course_utils.core.vocab import WIDGET_VIEW
-from course_utils.instructor.local_course import LocalCourse, prepare
 from course_utils.learner.submit_panel import SubmitPanel, show_submit
-
-
-def local_exchange(tmp: Path, assignments: tuple[str, ...]) -> LocalCourse:
-    """A course folder holding these assignments of the repo, released to a local exchange."""
-    course = tmp / "course"
-    for stage in ("release", "source"):
-        for name in assignments:
-            if (REPO / stage / name).is_dir():
-                shutil.copytree(REPO / stage / name, course / stage / name)
-    shutil.copy(REPO / "nbgrader_config.py", course / "nbgrader_config.py")
-    return prepare(course, tmp / "local")
 
 
 @pytest.fixture(scope="module")
 def local(tmp_path_factory):
     """Start here released to a real exchange and fetched; the learner's configuration in use."""
-    tmp = tmp_path_factory.mktemp("submit_panel")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("JUPYTER_DATA_DIR", str(tmp / "data"))
-        course = local_exchange(tmp, ("start_here",))
-        for name, value in course.learner_env().items():  # as the learner's kernel runs
-            patch.setenv(name, value)
+    with as_learner(tmp_path_factory.mktemp("submit_panel"), ("start_here",)) as course:
         yield course
 
 
