@@ -54,8 +54,11 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--sandbox", action="store_true",
                    help="run each kernel in a bubblewrap sandbox: it sees only its own submission, "
                         "with a memory limit and a 30 s cell timeout (see README, Security)")
+    a.add_argument("--regrade", action="store_true",
+                   help="grade again submissions this tool already graded (after a content fix); "
+                        "scores graders set stay, and any whose automatic score changed are listed")
     a.set_defaults(handler=lambda args: _autograde(args.course, args.assignment, args.jobs,
-                                                   args.student, args.sandbox))
+                                                   args.student, args.sandbox, args.regrade))
     e = sub.add_parser("export", help="grades CSV through nbgrader; written text only on request")
     e.add_argument("--to", type=Path, default=Path("grades.csv"), help="the grades CSV to write")
     e.add_argument("--include-text", action="store_true",
@@ -135,10 +138,19 @@ def _collect(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    """`cpsw build`: validate content, then write source/ (and release/)."""
-    from course_utils.assign.build import build
+    """`cpsw build`: validate content, then write source/ (and release/); say what changed."""
+    from course_utils.assign.build import build_course
+    from course_utils.assign.guard import ReleasedChangeError
 
-    build(args.course, release=not args.no_release, log=print)
+    try:
+        result = build_course(args.course, release=not args.no_release, log=print)
+    except ReleasedChangeError as err:
+        print(err, file=sys.stderr)
+        print("Nothing was changed: source/ and release/ are as they were.", file=sys.stderr)
+        return 2
+    print("What changed:")
+    for change in result.changes:
+        print(f"  {change}")
     return 0
 
 
@@ -181,22 +193,27 @@ def _feedback(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    """`cpsw report`: the item-analysis page of one assignment or of all."""
+    """`cpsw report`: the item-analysis page of one assignment, or of all and their index."""
     from course_utils.content.loader import load_course
-    from course_utils.instructor.cohort_report import write_report
+    from course_utils.instructor.cohort_report import write_report, write_reports
 
     modules = [m for m in load_course(args.course / "content")
                if args.assignment in (None, m.assignment)]
     if not modules:
         print(f"No assignment called {args.assignment!r} in content/.", file=sys.stderr)
         return 2
-    for module in modules:
-        try:
-            page = write_report(args.course, module, args.out / module.assignment)
-        except ValueError as err:
-            print(f"Skipped: {err}")
-            continue
-        print(f"{module.assignment}: {page}")
+    if args.assignment is None:
+        index, summaries = write_reports(args.course, modules, args.out)
+        for s in summaries:
+            print(f"{s.assignment}: {args.out / s.page}" if s.page else f"Skipped: {s.note}")
+        print(f"Index of all assignments: {index}")
+        return 0
+    try:
+        page = write_report(args.course, modules[0], args.out / modules[0].assignment)
+    except ValueError as err:
+        print(f"Skipped: {err}")
+        return 0
+    print(f"{modules[0].assignment}: {page}")
     return 0
 
 
@@ -219,13 +236,17 @@ def _check_secrets(args: argparse.Namespace) -> int:
 
 
 def _autograde(course: Path, assignment: str, jobs: int, students: list[str] | None,
-               sandbox: bool = False) -> int:
+               sandbox: bool = False, regrade: bool = False) -> int:
     from nbgrader.api import Gradebook
 
+    from course_utils.autograde.decisions import closed_decisions, reopened
     from course_utils.autograde.gradebook import db_url
-    from course_utils.autograde.parallel_autograde import autograde_all, load_done, progress_bar
+    from course_utils.autograde.parallel_autograde import autograde_all, forget_done, load_done, progress_bar
 
+    if regrade:
+        forget_done(course, assignment, students)
     before = load_done(course, assignment)
+    decisions = closed_decisions(db_url(course), assignment)
     if sandbox:
         from course_utils.preprocessors.sandbox import ENV_FLAG, SandboxError, check_available
 
@@ -242,7 +263,8 @@ def _autograde(course: Path, assignment: str, jobs: int, students: list[str] | N
             os.environ.pop(ENV_FLAG, None)
     if not outcomes:
         print(f"Nothing to do: every submission of {assignment} is already autograded "
-              f"({len(before)} recorded in .cpsw/). Delete that file to grade again.")
+              f"({len(before)} recorded in .cpsw/). To grade them again (after a content fix): "
+              f"cpsw autograde {assignment} --regrade")
         return 0
     print(f"\n{'student':24} result")
     with Gradebook(db_url(course)) as gb:
@@ -257,6 +279,11 @@ def _autograde(course: Path, assignment: str, jobs: int, students: list[str] | N
     flagged = sum(not o.ok for o in outcomes)
     print(f"{len(outcomes) - flagged} graded, {flagged} flagged, "
           f"{len(before)} already done before this run.")
+    opened = reopened(db_url(course), assignment, decisions)
+    if decisions:
+        print(f"Scores set by graders: {len(decisions) - len(opened)} kept as they were; "
+              f"{len(opened)} opened again for review because their automatic score changed"
+              + "".join(f"\n  {line}" for line in opened))
     return 1 if flagged else 0
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pprint
 import re
 
 import nbformat
@@ -10,7 +9,7 @@ from nbformat.notebooknode import NotebookNode
 
 from course_utils.items.kind import kind_of
 from course_utils.items.model import Item, Module
-from course_utils.items.public import to_public
+from course_utils.items.public import sealed_spec
 
 SCHEMA_VERSION = 3
 KERNEL_METADATA = {
@@ -18,6 +17,8 @@ KERNEL_METADATA = {
     "language_info": {"name": "python"},
 }
 EXAM = "practice_exam"
+INTRO_ID = "intro"  # the title and how-to cell
+READING_ID = re.compile(r"reading-\d+")  # one cell per section of the reading
 HOW_TO = """\
 [Back to Start here](../start_here/start_here.ipynb) · [Go to the exercises](#Exercises) ·
 [Submit](#Submit)
@@ -43,12 +44,16 @@ chooses or ticks.
 *Opened in JupyterLab and the exercises show only a note? Choose Run > Run All Cells in the menu.*
 """
 GRADED_NOTE = "# Graded after you submit: your score and feedback for this item will appear here."
+# The answer cell of a graded item in the learner's own words is an nbgrader solution cell, so a
+# grader can comment on it in formgrader. Its solution region is empty: the answer itself is in
+# answers.json, and ClearSolutions.code_stub (nbgrader_config.py) fills the region in release/.
+ANSWER_REGION = "### BEGIN SOLUTION\n### END SOLUTION"
 
 
 def build_notebook(module: Module, help_now: str) -> NotebookNode:
     """The master notebook: title, help-now note, reading, then every item's cells."""
     cells = [
-        _markdown(f"# Module {module.number}: {module.title}\n\n{HOW_TO}", "intro"),
+        _markdown(f"# Module {module.number}: {module.title}\n\n{HOW_TO}", INTRO_ID),
         _markdown(help_now.strip(), "help-now"),
         _code("from course_utils import show_item, show_submit, start\n\nstart()", "setup", locked=True),
     ]
@@ -75,23 +80,28 @@ def item_cells(item: Item, number: int) -> list[NotebookNode]:
     """The heading, exercise cell and (graded) grading cell of one item."""
     plural = "s" if item.points != 1 else ""
     status = f"graded, {item.points:g} point{plural}" if item.graded else "practice"
-    cells = [
-        _markdown(f"### {number}. {kind_of(item).title} ({status})", f"{item.id}-title"),
-        _code(f'show_item("{item.id}")', f"{item.id}-show", locked=True),
-    ]
+    show = _code(f'show_item("{item.id}")', f"{item.id}-show", locked=True)
+    if item.auto_graded and kind_of(item).own_words:
+        show = _code(f'show_item("{item.id}")\n{ANSWER_REGION}', f"{item.id}-show", solution=True)
+    cells = [_markdown(f"### {number}. {kind_of(item).title} ({status})", f"{item.id}-title"), show]
     if not item.graded:
         return cells
     if item.hand_graded:
-        task = (f"**Graded by hand ({item.points:g} points).** Your grader reads the reflection you "
-                "wrote above and scores it using the list of what graders look for shown with it.")
-        cells.append(_markdown(task, f"{item.id}-task", task=True, points=item.points))
+        cells.append(_markdown(task_text(item), f"{item.id}-task", task=True, points=item.points))
         return cells
-    spec = pprint.pformat(to_public(item, reveal=True), width=96, sort_dicts=False)
     source = (f"{GRADED_NOTE}\n### BEGIN HIDDEN TESTS\n"
-              f"from course_utils.grading import grade_item\n\ngrade_item({spec})\n"
+              "from course_utils.grading import grade_sealed\n"
+              f'grade_sealed("{item.id}", "{sealed_spec(item)}")\n'
               "### END HIDDEN TESTS")
     cells.append(_code(source, f"{item.id}-grade", grade=True, locked=True, points=item.points))
     return cells
+
+
+def task_text(item: Item) -> str:
+    """A hand-graded item's task cell: how it is graded and what graders look for."""
+    text = (f"**Graded by hand ({item.points:g} points).** Your grader reads the reflection you "
+            "wrote above and scores it using this list of what graders look for:")
+    return "\n".join([text, "", *(f"- {point}" for point in item.rubric)])
 
 
 def split_reading(reading: str) -> list[str]:
@@ -101,9 +111,9 @@ def split_reading(reading: str) -> list[str]:
 
 
 def _meta(grade_id: str, *, grade: bool = False, locked: bool = True, task: bool = False,
-          points: float | None = None) -> dict:
+          solution: bool = False, points: float | None = None) -> dict:
     meta = {"grade": grade, "grade_id": grade_id, "locked": locked,
-            "schema_version": SCHEMA_VERSION, "solution": False, "task": task}
+            "schema_version": SCHEMA_VERSION, "solution": solution, "task": task}
     if points is not None:
         meta["points"] = points
     return {"nbgrader": meta}
@@ -117,8 +127,9 @@ def _markdown(source: str, cell_id: str, *, task: bool = False,
 
 
 def _code(source: str, cell_id: str, *, grade: bool = False, locked: bool = False,
-          points: float | None = None) -> NotebookNode:
+          solution: bool = False, points: float | None = None) -> NotebookNode:
     cell = nbformat.v4.new_code_cell(source, id=cell_id)
-    cell.metadata = _meta(cell_id, grade=grade, locked=locked, points=points)
+    cell.metadata = _meta(cell_id, grade=grade, locked=locked and not solution,
+                          solution=solution, points=points)
     cell.metadata["jupyter"] = {"source_hidden": True}  # learners see what it shows, not the code
     return cell

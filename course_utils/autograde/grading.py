@@ -8,7 +8,7 @@ from typing import Any
 from course_utils.core.display_order import DisplayOrder
 from course_utils.core.results import record_result
 from course_utils.core.storage import AnswerStore, grading_run
-from course_utils.items.public import from_public
+from course_utils.items.public import from_public, open_spec
 from course_utils.items.render import feedback_html, feedback_text
 from course_utils.items.scoring import Score, score_item
 
@@ -26,6 +26,11 @@ def grade_item(spec: dict[str, Any], folder: Path | str = ".") -> float:
     if grading_run():
         record_result(folder, item.id, item.competencies, score.earned, score.possible)
     return score.earned
+
+
+def grade_sealed(item_id: str, sealed: str, folder: Path | str = ".") -> float:
+    """The one-line hidden test: open the item sealed in source/, then grade_item it."""
+    return grade_item(open_spec(item_id, sealed), folder)
 
 
 def _show(html: str, text: str) -> None:

@@ -59,6 +59,13 @@ def load_done(course: Path, assignment: str) -> set[str]:
         return set()
 
 
+def forget_done(course: Path, assignment: str, students: list[str] | None = None) -> None:
+    """Forget that these students (default: all) were autograded, so the next run grades them."""
+    done = load_done(course, assignment)
+    if done:
+        _save_done(course, assignment, set() if students is None else done - set(students))
+
+
 def _save_done(course: Path, assignment: str, done: set[str]) -> None:
     path = state_path(course, assignment)
     path.parent.mkdir(exist_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -10,8 +11,8 @@ from course_utils.content.validation import parse_module
 from course_utils.content.yaml_lines import field_path, key_lines, line_of
 from course_utils.items.model import ContentError, Item, Module, Option, Problem, Scenario
 
-__all__ = ["ContentError", "Item", "Module", "Option", "Problem", "Scenario", "load_course",
-           "load_module"]
+__all__ = ["ContentError", "Item", "Module", "Option", "Problem", "Scenario", "item_line",
+           "load_course", "load_module"]
 
 MODULE_FILE = "module.yaml"
 READING_FILE = "reading.md"
@@ -35,7 +36,7 @@ def load_module(folder: Path) -> Module:
     problems: list[Problem] = []
     if not reading_path.is_file():
         problems.append(Problem(str(reading_path), "", "-", "the module's reading is missing"))
-    module = parse_module(data, folder.name, where, problems)
+    module = parse_module(data, folder.name, where, problems, item_line=_item_lines(text))
     if problems:
         raise ContentError(_locate(problems, where, text, data))
     reading = reading_path.read_text(encoding="utf-8")
@@ -57,14 +58,48 @@ def load_course(content_dir: Path) -> list[Module]:
             if item.id in seen and seen[item.id] != module.assignment:
                 problems.append(_located_in_file(
                     Problem(f"{content_dir}/{module.assignment}/{MODULE_FILE}", item.id, "id",
-                            f"also used in module '{seen[item.id]}'; ids must be unique")
+                            _used_elsewhere(Path(content_dir), seen[item.id], item.id))
                 ))
-            seen[item.id] = module.assignment
+            seen.setdefault(item.id, module.assignment)
     if problems:
         raise ContentError(problems)
     if not modules:
         raise ContentError([Problem(str(content_dir), "", "-", f"no folder with a {MODULE_FILE}")])
     return sorted(modules, key=lambda m: m.number)
+
+
+def item_line(path: Path, item_id: str) -> int | None:
+    """The line where the first item with this id starts in a module file (None: not there)."""
+    import yaml
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
+    except (OSError, yaml.YAMLError):
+        return None
+    items = data.get("items") if isinstance(data, dict) else None
+    index = next((i for i, raw in enumerate(items if isinstance(items, list) else [])
+                  if isinstance(raw, dict) and raw.get("id") == item_id), None)
+    return None if index is None else _item_lines(text)(index)
+
+
+def _item_lines(text: str) -> Callable[[int], int | None]:
+    """The line of each item of a module file by its 0-based position, worked out when first asked."""
+    lines: dict = {}
+
+    def line(index: int) -> int | None:
+        if not lines:
+            lines.update(key_lines(text))
+        return lines.get(("items", index))
+    return line
+
+
+def _used_elsewhere(content_dir: Path, first_module: str, item_id: str) -> str:
+    """What to say of an id that an item of an earlier module already has, naming where."""
+    path = content_dir / first_module / MODULE_FILE
+    line = item_line(path, item_id)
+    at = f"{path}:{line}" if line else str(path)
+    return f"also used in module '{first_module}' (first at {at}); ids must be unique across the course"
 
 
 # What YAML's parser says, and what it usually means in a module file, in plain words.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from difflib import get_close_matches
 from typing import Any
 
@@ -33,8 +34,13 @@ def unknown_fields(raw: dict, known: tuple[str, ...]) -> list[tuple[str, str]]:
     return found
 
 
-def parse_module(data: Any, folder_name: str, where: str, problems: list[Problem]) -> dict:
-    """The fields of one module file, its items parsed; every problem found is appended."""
+def parse_module(data: Any, folder_name: str, where: str, problems: list[Problem],
+                 item_line: Callable[[int], int | None] | None = None) -> dict:
+    """The fields of one module file, its items parsed; every problem found is appended.
+
+    item_line gives the file line of the item at a 0-based position, to say where a repeated id
+    was first used.
+    """
     if not isinstance(data, dict):
         problems.append(Problem(where, "", "-", "expected keys assignment, number, title, items"))
         return {}
@@ -55,17 +61,25 @@ def parse_module(data: Any, folder_name: str, where: str, problems: list[Problem
         problems.append(Problem(where, "", "items", "give a list of items"))
         raw_items = []
     items: list[Item] = []
-    ids: set[str] = set()
+    first_use: dict[str, int] = {}
     for index, raw in enumerate(raw_items, start=1):
         item = _parse_item(raw, index, where, problems)
         if item is None:
             continue
-        if item.id in ids:
-            problems.append(Problem(where, item.id, "id", "duplicate id; every item needs its own"))
-        ids.add(item.id)
+        if item.id in first_use:
+            problems.append(Problem(where, item.id, "id",
+                                    _duplicate(where, first_use[item.id], item_line)))
+        first_use.setdefault(item.id, index)
         items.append(item)
     return {"assignment": assignment, "number": data.get("number"),
             "title": data.get("title"), "items": tuple(items)}
+
+
+def _duplicate(where: str, first: int, item_line: Callable[[int], int | None] | None) -> str:
+    """What to say of an id an earlier item of the same file already has."""
+    line = item_line(first - 1) if item_line else None
+    at = f"{where}:{line}" if line else f"item #{first} of {where}"
+    return f"duplicate id: first used at {at}; every item needs an id of its own"
 
 
 def _parse_item(raw: Any, index: int, where: str, problems: list[Problem]) -> Item | None:

@@ -53,6 +53,22 @@ COMPETENCIES: dict[int, str] = {
     11: "Promotes leadership and advocacy",
     12: "Promotes growth and development",
 }
+# Short names of the COMPETENCIES, to fit under a bar, on a heat map's axis or in a table cell
+# (the full names are listed beside every chart and report).
+COMPETENCY_SHORT: dict[int, str] = {
+    1: "Caring relationships",
+    2: "Provides support",
+    3: "Lived experience",
+    4: "Personalized support",
+    5: "Recovery planning",
+    6: "Links to resources",
+    7: "Wellness information",
+    8: "Crisis support",
+    9: "Communication",
+    10: "Teamwork",
+    11: "Leadership and advocacy",
+    12: "Growth and development",
+}
 
 # The points of the core lesson an item can practise (content tag `lesson:`).
 LESSONS: tuple[str, ...] = (

@@ -75,6 +75,22 @@ def from_public(data: dict[str, Any]) -> Item:
     )
 
 
+SPEC_TOKEN = "spec"  # the seal's second part for a whole item (turns use their own tokens)
+
+
+def sealed_spec(item: Item) -> str:
+    """The whole item, keys included, as one opaque line for a hidden test in source/."""
+    return seal(item.id, SPEC_TOKEN, to_public(item, reveal=True))
+
+
+def open_spec(item_id: str, sealed: str) -> dict[str, Any]:
+    """The whole item's public form from sealed_spec; ValueError when it cannot be opened."""
+    data = unseal(item_id, SPEC_TOKEN, sealed)
+    if not isinstance(data, dict) or data.get("id") != item_id:
+        raise ValueError(f"the sealed test of item {item_id!r} holds another item")
+    return data
+
+
 def items_document(module: Module) -> dict[str, Any]:
     """The JSON document written beside the notebook as the items file."""
     return {

@@ -10,26 +10,11 @@ import textwrap
 from collections.abc import Sequence
 from html import escape
 
+from course_utils.core.vocab import COMPETENCY_SHORT
+
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
              "#000000")
 HATCHES = ("//", "..", "xx", "\\\\", "++", "oo", "--", "**")
-
-# Bar labels for the SAMHSA categories of core/vocab.py COMPETENCIES, short enough to fit under
-# a bar (the full names are listed beside every chart).
-COMPETENCY_SHORT: dict[int, str] = {
-    1: "Caring relationships",
-    2: "Provides support",
-    3: "Lived experience",
-    4: "Personalized support",
-    5: "Recovery planning",
-    6: "Links to resources",
-    7: "Wellness information",
-    8: "Crisis support",
-    9: "Communication",
-    10: "Teamwork",
-    11: "Leadership and advocacy",
-    12: "Growth and development",
-}
 
 
 def _axes(ax, size=(6, 3.5)):

@@ -8,7 +8,9 @@ DeduplicateIds has emptied a duplicate's metadata, or when an added cell carries
 is not in the gradebook. This preprocessor runs before OverwriteCells and leaves it nothing to
 do: cells with unknown or emptied nbgrader metadata lose it (StripAddedCode then comments out
 their code), and every missing master cell is copied back from source/ after the master cell
-that precedes it.
+that precedes it. The course's answer cells (nbgrader solution cells, so graders can comment on
+them; the answer itself is in answers.json) get their released code back: nbgrader would run a
+solution cell as the learner left it.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import nbformat
 from nbconvert.exporters.exporter import ResourcesDict
 from nbformat.notebooknode import NotebookNode
 from nbgrader.coursedir import CourseDirectory
-from nbgrader.preprocessors import NbGraderPreprocessor
+from nbgrader.preprocessors import ClearSolutions, NbGraderPreprocessor
 
 RESTORED = "cpsw_restored"
 
@@ -42,6 +44,8 @@ class RestoreCells(NbGraderPreprocessor):
             meta = cell.metadata.get("nbgrader")
             if meta is not None and meta.get("grade_id") not in by_id:
                 del cell.metadata["nbgrader"]
+            elif meta is not None and by_id[meta["grade_id"]].metadata["nbgrader"].get("solution"):
+                self._reset_answer_cell(cell, by_id[meta["grade_id"]], resources)
         restored = 0
         for k, grade_id in enumerate(order):
             present = {c.metadata.get("nbgrader", {}).get("grade_id"): i
@@ -60,6 +64,18 @@ class RestoreCells(NbGraderPreprocessor):
                              "master notebook", restored)
         resources["restored_cells"] = restored
         return nb, resources
+
+    def _reset_answer_cell(self, cell: NotebookNode, master: NotebookNode,
+                           resources: ResourcesDict) -> None:
+        """Give an answer cell the code it was released with (the answer is in answers.json)."""
+        released = copy.deepcopy(master)
+        ClearSolutions(config=self.config).preprocess_cell(
+            released, {"language": resources.get("language", "python")}, 0)
+        if cell.source != released.source:
+            self.log.warning("Answer cell %s was changed; its released code was put back",
+                             master.metadata["nbgrader"]["grade_id"])
+            cell.source = released.source
+        cell.cell_type = master.cell_type
 
     def _master(self, resources: ResourcesDict) -> NotebookNode | None:
         info = resources.get("nbgrader", {})

@@ -18,13 +18,14 @@ class TestBuildNotebook:
         nb = build_notebook(module, "help")
         cells = cells_by_id(nb)
         for item in module.items:
-            assert f'show_item("{item.id}")' == cells[f"{item.id}-show"].source
+            assert cells[f"{item.id}-show"].source.startswith(f'show_item("{item.id}")')
             if item.auto_graded:
                 grade = cells[f"{item.id}-grade"]
                 meta = grade.metadata["nbgrader"]
                 assert meta["grade"] and meta["points"] == item.points and meta["locked"]
                 hidden = grade.source.split("### BEGIN HIDDEN TESTS")[1]
-                assert "grade_item(" in hidden and f"'id': '{item.id}'" in hidden
+                assert f'grade_sealed("{item.id}", "' in hidden
+                assert len(hidden.strip().splitlines()) == 3  # import, call, end marker
             elif item.graded:
                 task = cells[f"{item.id}-task"].metadata["nbgrader"]
                 assert task["task"] and task["points"] == item.points
@@ -36,7 +37,29 @@ class TestBuildNotebook:
         nb = build_notebook(module, "help")
         ids = [c.metadata["nbgrader"]["grade_id"] for c in nb.cells]
         assert len(ids) == len(set(ids))
-        assert all(c.metadata["nbgrader"]["locked"] for c in nb.cells)
+        assert all(c.metadata["nbgrader"]["locked"] or c.metadata["nbgrader"]["solution"]
+                   for c in nb.cells)
+
+    def test_written_reply_answer_cell_takes_a_grader_comment(self, module):
+        """A solution cell with an empty region: formgrader shows a comment box under it."""
+        from course_utils.items.kind import kind_of
+
+        cells = cells_by_id(build_notebook(module, "help"))
+        own = [i for i in module.items if i.auto_graded and kind_of(i).own_words]
+        assert own, "module 1 has a graded written reply"
+        for item in module.items:
+            meta = cells[f"{item.id}-show"].metadata["nbgrader"]
+            assert meta["solution"] is (item in own) and meta["locked"] is (item not in own)
+        for item in own:
+            assert cells[f"{item.id}-show"].source.endswith("### BEGIN SOLUTION\n### END SOLUTION")
+
+    def test_reflection_task_lists_what_graders_look_for(self, module):
+        cells = cells_by_id(build_notebook(module, "help"))
+        hand = [i for i in module.items if i.hand_graded]
+        assert hand
+        for item in hand:
+            text = cells[f"{item.id}-task"].source
+            assert item.rubric and all(f"- {point}" in text for point in item.rubric)
 
     def test_ends_with_the_submit_note_then_the_submit_panel(self, module):
         nb = build_notebook(module, "help")

@@ -244,6 +244,37 @@ class TestProblemLines:
                           "id")
         assert "also used in module 'being_present'" in str(err.value)
 
+    def test_a_repeated_id_in_one_file_names_the_line_of_its_first_use(self, tmp_path):
+        """The second item with an id is reported on its own line, and says where the first one is."""
+        def mutate(d):
+            d["items"][5]["id"] = d["items"][1]["id"]
+
+        folder = write_module(tmp_path, mutate)
+        path = folder / "module.yaml"
+        text = path.read_text()
+        repeated = yaml.safe_load(text)["items"][1]["id"]
+        first_line = line_number(text, f"- id: {repeated}")
+        problem, message = only_problem(folder)
+        self.assert_named(problem, message, path, line_number(text, f"- id: {repeated}", first_line), "id")
+        assert f"duplicate id: first used at {path}:{first_line}" in message
+
+    def test_an_id_of_another_module_names_the_file_and_line_of_its_first_use(self, tmp_path):
+        write_module(tmp_path, lambda d: None)
+        other = tmp_path / "second_module"
+        shutil.copytree(tmp_path / ASSIGNMENT, other)
+        data = yaml.safe_load((other / "module.yaml").read_text())
+        data.update(assignment="second_module", number=2)
+        repeated = data["items"][3]["id"]
+        for item in data["items"]:
+            if item["id"] != repeated:
+                item["id"] = f"x{item['id']}"
+        (other / "module.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+        first_file = tmp_path / ASSIGNMENT / "module.yaml"
+        with pytest.raises(ContentError) as err:
+            load_course(tmp_path)
+        first_line = line_number(first_file.read_text(), f"- id: {repeated}")
+        assert f"also used in module '{ASSIGNMENT}' (first at {first_file}:{first_line})" in str(err.value)
+
     def test_missing_reading_has_no_line(self, tmp_path):
         """A missing file is named without a line."""
         folder = write_module(tmp_path, lambda d: None)

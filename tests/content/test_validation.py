@@ -174,6 +174,17 @@ class TestParseModule:
         assert "duplicate id" in problem.message
         assert [i.prompt for i in result["items"]] == ["What do you reply?", "Second?"]
 
+    def test_a_duplicate_id_says_where_it_was_first_used(self):
+        problems: list[Problem] = []
+        items = [raw_item(), raw_item(id="other"), raw_item(prompt="Again?")]
+        parse_module(self.module(items=items), "m1", WHERE, problems, item_line=lambda i: 10 + 20 * i)
+        assert "first used at content/m1/module.yaml:10" in only(problems).message
+
+    def test_without_lines_a_duplicate_id_names_the_first_item_by_position(self):
+        problems: list[Problem] = []
+        parse_module(self.module(items=[raw_item(), raw_item()]), "m1", WHERE, problems)
+        assert "first used at item #1 of content/m1/module.yaml" in only(problems).message
+
     def test_broken_items_are_left_out_and_every_problem_is_kept(self):
         problems: list[Problem] = []
         items = [raw_item(key=None), "not a mapping", raw_item("reflection", id="ok-one")]

@@ -11,6 +11,7 @@ from course_utils.core.vocab import (
     ANSWERS_FILE,
     AUTO_CRITERIA,
     COMPETENCIES,
+    COMPETENCY_SHORT,
     DEFAULT_AUTO_RUBRIC,
     ITEMS_FILE,
     LABEL_TITLES,
@@ -87,6 +88,26 @@ class TestCompetencies:
         descriptions = list(COMPETENCIES.values())
         assert len(set(descriptions)) == 12
         assert all(d and d[0].isupper() and not d.endswith(".") for d in descriptions)
+
+
+class TestCompetencyShort:
+    def test_one_short_name_per_competency_in_the_same_order(self):
+        """Bars, tables and the report's heat map look the short name up by number."""
+        assert list(COMPETENCY_SHORT) == list(COMPETENCIES)
+
+    def test_short_names_are_distinct_capitalised_and_short(self):
+        names = list(COMPETENCY_SHORT.values())
+        assert len(set(names)) == len(names)
+        assert all(n[0].isupper() and not n.endswith(".") and len(n) <= 24 for n in names)
+
+    def test_each_is_no_longer_than_its_full_name(self):
+        assert all(len(COMPETENCY_SHORT[c]) <= len(COMPETENCIES[c]) for c in COMPETENCIES)
+
+    def test_plots_use_these_names(self):
+        """The learner's plots and the instructor's report name competencies alike."""
+        from course_utils.learner import plots
+
+        assert plots.COMPETENCY_SHORT is COMPETENCY_SHORT
 
 
 class TestConversation:

@@ -1,4 +1,4 @@
-"""The instructor's cohort report: figures, the self-contained HTML page, and the dashboard."""
+"""The instructor's cohort report: figures, the HTML page read from the gradebook, the index."""
 
 from __future__ import annotations
 
@@ -9,14 +9,25 @@ import shutil
 import stat
 
 import pytest
+from gradebooks import override, record
 from IPython.utils.capture import capture_output
 
 from course_utils.core.atomic import FILE_MODE
 from course_utils.core.display_order import DisplayOrder
 from course_utils.core.vocab import COMPETENCIES
-from course_utils.instructor.cohort_report import figures, report_page, show_dashboard, write_report
-from course_utils.instructor.item_analysis import Analysis, ItemStats, analyse
+from course_utils.instructor.cohort_report import (
+    NotEnoughScores,
+    figures,
+    index_page,
+    report_page,
+    show_dashboard,
+    write_report,
+    write_reports,
+)
+from course_utils.instructor.item_analysis import Analysis, Flag, ItemStats, analyse
+from course_utils.instructor.report_text import CAPTIONS, FLAG_HELP, alpha_text, item_name
 from course_utils.items.model import Item, Module, Option, Scenario
+from course_utils.items.scoring import score_item
 
 PNG = b"\x89PNG\r\n\x1a\n"
 FIGURES = ("scores.png", "difficulty.png", "discrimination.png", "distractors.png", "competencies.png")
@@ -32,23 +43,28 @@ def options(*texts: str) -> tuple[Option, ...]:
 
 
 def item(item_id: str, kind: str, competencies: tuple[int, ...], key=None, mode: str = "graded",
-         opts: tuple[Option, ...] = ()) -> Item:
+         opts: tuple[Option, ...] = (), says: str = "I can't stop shaking.") -> Item:
     return Item(id=item_id, kind=kind, mode=mode, prompt="p", competencies=competencies, points=1.0,
-                scenario=Scenario("At the drop-in.", "I can't stop shaking."), key=key, options=opts)
+                scenario=Scenario("At the drop-in.", says), key=key, options=opts)
 
 
 MODULE = Module("mini", 1, "Cues & <Care>", "reading", items=(
     item("m-br1", "best_response", (1, 2), "b",
          opts=options("Calm down.", "You're shaking. I'm here.", "Go home.", "Have some tea.")),
-    item("m-br2", "best_response", (9,), "a",
+    item("m-br2", "best_response", (9,), "a", says="My sister says I should just get over it and move on.",
          opts=options("Take your time.", "Why now?", "It could be worse.")),
-    item("m-sa", "select_all", (2,), ("a", "c"), opts=options("Shaking", "Smiling", "Quiet voice")),
-    item("m-reply", "written_reply", (9,)),
+    item("m-sa", "select_all", (2,), ("a", "c"), says="",
+         opts=options("Shaking", "Smiling", "Quiet voice")),
+    item("m-reply", "written_reply", (9,), says="Nobody at the clinic ever listens to me."),
     item("m-reflect", "reflection", (12,)),
     item("m-practice", "best_response", (1,), "a", mode="practice",
          opts=options("Take your time.", "Why now?", "It could be worse.")),
 ))
 AUTO_GRADED = ["m-br1", "m-br2", "m-sa", "m-reply"]
+NAMES = {"m-br1": "\u201cI can't stop shaking.\u201d",
+         "m-br2": "\u201cMy sister says I should just get over\u2026\u201d",
+         "m-sa": "At the drop-in.",
+         "m-reply": "\u201cNobody at the clinic ever listens to me.\u201d"}
 ANSWERS = {
     "s1": {"m-br1": "b", "m-br2": "a", "m-sa": ["a", "c"], "m-reply": REPLY, "m-reflect": REFLECTION},
     "s2": {"m-br1": "b", "m-br2": "a", "m-sa": ["a"]},
@@ -57,6 +73,14 @@ ANSWERS = {
     "s5": {"m-br1": "c", "m-br2": "b", "m-sa": []},
     "s6": {},
 }
+
+
+def earned(answers: dict) -> dict[str, float]:
+    """The points autograde gives each auto-graded item of MODULE for these answers."""
+    return {i: score_item(MODULE.item(i), answers.get(i)).earned for i in AUTO_GRADED}
+
+
+GRADES = {student: earned(answers) for student, answers in ANSWERS.items()}
 
 
 def key_place(seed: str | None) -> int:
@@ -80,10 +104,35 @@ def save(course, stage: str, student: str, answers: dict, seed: str | None = Non
     return folder
 
 
+def make_course(course, seed: str | None = SEED):
+    """Six autograded learners in the gradebook; s6's answers file is damaged; s7 is not graded."""
+    for student, answers in ANSWERS.items():
+        save(course, "autograded", student, answers, seed=seed)
+    (course / "autograded" / "s6" / "mini" / "answers.json").write_text(DAMAGED, encoding="utf-8")
+    save(course, "autograded", "s7", ANSWERS["s1"], seed=seed)
+    for student in ("x1", "x2", "x3"):
+        save(course, "submitted", student, ANSWERS["s1"])
+    record(course, MODULE, GRADES)
+    return course
+
+
 def embedded(page: str) -> dict[str, bytes]:
-    """The figures embedded in a page, by their caption, in page order."""
-    found = re.findall(r'src="data:image/png;base64,([^"]+)"><figcaption>([^<]+)</figcaption>', page)
-    return {name: base64.b64decode(data) for data, name in found}
+    """The figures embedded in a page, by file name, in page order."""
+    found = re.findall(r'<figure id="fig-([a-z]+)"><img alt="[^"]*" src="data:image/png;base64,([^"]+)">',
+                       page)
+    return {f"{name}.png": base64.b64decode(data) for name, data in found}
+
+
+def row(page: str, item_id: str) -> list[str]:
+    """The cells of an item's row in the Items table."""
+    [cells] = re.findall(rf"<tr><td>{re.escape(item_id)}</td>(.*?)</tr>", page)
+    return [item_id, *re.findall(r"<td>(.*?)</td>", cells)]
+
+
+def flag_block(page: str, item_id: str) -> str:
+    """An item's entry in the flagged items list."""
+    [block] = re.findall(rf'<li id="flag-{re.escape(item_id)}">(.*?)</ul></li>', page, re.S)
+    return block
 
 
 def png(data) -> bytes:
@@ -91,18 +140,24 @@ def png(data) -> bytes:
     return data if isinstance(data, bytes) else base64.b64decode(data)
 
 
-def stats(item_id: str, flags: tuple[str, ...] = ()) -> ItemStats:
+def stats(item_id: str, flags: tuple[Flag, ...] = ()) -> ItemStats:
     return ItemStats(item_id, "best_response", (1, 9), 0.5, 0.25, {"a": 0.5}, {"a": 0.5}, flags)
 
 
-def hand_made(items: tuple[ItemStats, ...]) -> Analysis:
-    return Analysis("mini", ("s1", "s2"), items, (0.5, 0.5), 0.5, {"s1": {1: 0.5}, "s2": {1: 0.5}})
+def hand_made(items: tuple[ItemStats, ...], **extra) -> Analysis:
+    return Analysis("mini", ("s1", "s2"), items, (0.5, 0.5), 0.5, {"s1": {1: 0.5}, "s2": {1: 0.5}},
+                    **extra)
 
 
 @pytest.fixture(scope="module")
 def analysis() -> Analysis:
     """Six learners, no display seeds (the content file's order for all)."""
     return analyse(MODULE, ANSWERS)
+
+
+@pytest.fixture(scope="module")
+def page(analysis) -> str:
+    return report_page(analysis, MODULE, STAND_INS)
 
 
 @pytest.fixture(scope="module")
@@ -117,16 +172,8 @@ def drawn(analysis):
 
 @pytest.fixture(scope="module")
 def written(tmp_path_factory):
-    """A report written from a course with six autograded learners and three submitted ones.
-
-    s1-s5 saw the options in SEED's order; s6's answers file is damaged (no answers, no seed).
-    """
-    course = tmp_path_factory.mktemp("cohort")
-    for student, answers in ANSWERS.items():
-        save(course, "autograded", student, answers, seed=SEED)
-    (course / "autograded" / "s6" / "mini" / "answers.json").write_text(DAMAGED, encoding="utf-8")
-    for student in ("x1", "x2", "x3"):
-        save(course, "submitted", student, ANSWERS["s1"])
+    """A report written from make_course's course."""
+    course = make_course(tmp_path_factory.mktemp("cohort"))
     target = tmp_path_factory.mktemp("reports") / "cohort" / "mini"
     page = write_report(course, MODULE, target)
     return course, target, page
@@ -151,67 +198,125 @@ class TestFigures:
         assert tuple(figures(analyse(module, answers), module)) == tuple(
             f for f in FIGURES if f != "distractors.png")
 
+    def test_heat_map_columns_are_named_competencies(self, analysis, monkeypatch):
+        """The heat map's axis reads 'Caring relationships', not '1'."""
+        from course_utils.learner import plots
+
+        seen = {}
+        real = plots.heat_map
+
+        def spy(rows, columns, values, title="", ax=None):
+            seen["columns"] = [" ".join(c.split()) for c in columns]
+            return real(rows, columns, values, title, ax)
+
+        monkeypatch.setattr(plots, "heat_map", spy)
+        figures(analysis, MODULE)
+        assert seen["columns"] == ["Caring relationships", "Provides support", "Communication"]
+
 
 class TestReportPage:
-    def test_title_is_escaped(self, analysis):
-        page = report_page(analysis, MODULE, STAND_INS)
+    def test_title_is_escaped(self, page):
         assert "<title>Cohort report: Cues &amp; &lt;Care&gt;</title>" in page
         assert "<h1>Cohort report: Cues &amp; &lt;Care&gt;</h1>" in page
         assert "<Care>" not in page
 
-    def test_states_learners_items_and_reliability(self, analysis):
-        page = report_page(analysis, MODULE, STAND_INS)
-        assert "<p>6 learners; 4 auto-graded items;" in page
-        assert f"<strong>{analysis.alpha:.2f}</strong>" in page
+    def test_states_learners_items_and_mean_score(self, page, analysis):
+        assert "<p>6 learners; 4 scored items; mean final score\n" \
+               f"{sum(analysis.totals) / 6:.0%}." in page
 
-    def test_every_figure_is_embedded_whole_with_its_caption_in_order(self, analysis):
-        page = report_page(analysis, MODULE, STAND_INS)
+    def test_reliability_is_given_and_explained(self, page, analysis):
+        assert f"<strong>{analysis.alpha:.2f}</strong>. {alpha_text(analysis.alpha, 4, 6)}" \
+               .replace("'", "&#x27;") in page
+        assert "a low value is expected" in page and "With 6 learners the value is uncertain" in page
+
+    def test_every_figure_is_embedded_whole_in_order(self, page):
         assert list(embedded(page).items()) == list(STAND_INS.items())
-        assert '<figure><img alt="distractors" src="data:image/png;base64,' in page
 
-    def test_one_table_row_per_auto_graded_item_in_content_order(self, analysis):
+    @pytest.mark.parametrize("name", FIGURES)
+    def test_every_figure_has_a_caption_and_alt_text_that_are_not_its_file_name(self, page, name):
+        title, caption = CAPTIONS[name]
+        [alt] = re.findall(rf'<figure id="fig-{name[:-4]}"><img alt="([^"]*)"', page)
+        assert len(alt) > 40 and name not in alt and name[:-4] != alt
+        assert f"<figcaption><strong>{title}.</strong> {caption}</figcaption>".replace("'", "&#x27;") in page
+
+    def test_alt_text_carries_the_numbers(self, page, analysis):
+        """A screen reader hears each item's difficulty, not only that there is a chart."""
+        [alt] = re.findall(r'<figure id="fig-difficulty"><img alt="([^"]*)"', page)
+        for s in analysis.items:
+            assert f"{s.item_id} {s.difficulty:.0%}" in alt
+
+    def test_one_table_row_per_auto_graded_item_in_content_order(self, page):
         """Reflections (graded by hand) and practice items are not in the table."""
-        page = report_page(analysis, MODULE, STAND_INS)
         table = page[page.index("<h2>Items</h2>"):page.index("<h2>Figures</h2>")]
         assert re.findall(r"<tr><td>([^<]+)</td>", table) == AUTO_GRADED
 
-    def test_row_shows_kind_competencies_difficulty_and_discrimination(self, analysis):
+    @pytest.mark.parametrize("item_id", AUTO_GRADED)
+    def test_row_names_the_item_by_its_first_words_next_to_its_id(self, page, item_id):
+        assert row(page, item_id)[:2] == [item_id, NAMES[item_id].replace("'", "&#x27;")]
+
+    def test_row_names_kind_and_competencies_and_shows_the_numbers(self, page, analysis):
         s = next(s for s in analysis.items if s.item_id == "m-br1")
         assert s.difficulty == pytest.approx(0.5)  # s1, s2 and s3 of six chose the key
-        row = (f"<tr><td>m-br1</td><td>best_response</td><td>1, 2</td><td>0.50</td>"
-               f"<td>{s.discrimination:.2f}</td>")
-        assert row in report_page(analysis, MODULE, STAND_INS)
+        assert row(page, "m-br1")[2:6] == ["Choose the most supportive reply",
+                                           "Caring relationships, Provides support", "0.50",
+                                           f"{s.discrimination:.2f}"]
 
-    def test_flagged_items_are_listed_with_their_flags(self, analysis):
-        page = report_page(analysis, MODULE, STAND_INS)
+    def test_the_numbers_are_explained_above_the_table(self, page):
+        items = page[page.index("<h2>Items</h2>"):page.index("<table>")]
+        assert "higher number means an easier item" in items
+        assert "Discrimination is the correlation" in items
+
+    def test_every_flag_is_explained_with_a_suggested_action(self, page, analysis):
         flagged = [s for s in analysis.items if s.flags]
         assert "m-br1" in [s.item_id for s in flagged]  # no seeds: its key was at (b) for all six
         for s in flagged:
-            assert f"<li><strong>{s.item_id}</strong>: {'; '.join(s.flags)}</li>" in page
+            block = flag_block(page, s.item_id)
+            assert item_name(MODULE.item(s.item_id)).replace("'", "&#x27;") in block
+            for flag in s.flags:
+                meaning, action = FLAG_HELP[flag.code]
+                entry = (f"<li><strong>{flag.text}</strong>: {meaning} <em>Suggested action:</em> "
+                         f"{action}</li>")
+                assert entry.replace("'", "&#x27;") in block
+
+    def test_negative_discrimination_says_what_it_means_and_what_to_do(self):
+        flag = Flag("negative_discrimination", "negative discrimination")
+        block = flag_block(report_page(hand_made((stats("m-br1", (flag,)),)), MODULE, {}), "m-br1")
+        assert "Learners who did well on the rest of the assignment tended to score lower" in block
+        assert "Read the item again with a colleague" in block
 
     def test_without_flags_the_page_says_no_item_is_flagged(self):
         page = report_page(hand_made((stats("m-br1"),)), MODULE, {})
         assert "<ul><li>No item is flagged.</li></ul>" in page
-        assert "<td>1, 9</td><td>0.50</td><td>0.25</td><td>-</td></tr>" in page
+        assert row(page, "m-br1")[-1] == "-"
 
-    def test_item_ids_and_flags_are_escaped(self):
-        page = report_page(hand_made((stats("<b>x", ("a & b",)),)), MODULE, {})
-        assert "<li><strong>&lt;b&gt;x</strong>: a &amp; b</li>" in page
-        assert "<tr><td>&lt;b&gt;x</td>" in page and "<b>x" not in page
+    def test_flag_texts_are_escaped(self):
+        page = report_page(hand_made((stats("m-br1", (Flag("too_easy", "a & b"),)),)), MODULE, {})
+        assert "<li><strong>a &amp; b</strong>: " in page and "a & b" not in page
 
-    def test_lists_every_samhsa_competency(self, analysis):
-        page = report_page(analysis, MODULE, STAND_INS)
+    def test_lists_every_samhsa_competency(self, page):
         legend = page[page.index("<h2>Competency categories</h2>"):]
         assert re.findall(r"<li>(\d+)\. ", legend) == [str(c) for c in COMPETENCIES]
 
-    def test_learners_own_words_stay_out(self, analysis):
-        page = report_page(analysis, MODULE, STAND_INS)
+    def test_learners_own_words_stay_out(self, page):
         assert REPLY not in page and REFLECTION not in page
 
-    def test_page_without_figures_has_none(self, analysis):
-        page = report_page(analysis, MODULE, {})
+    def test_page_without_figures_has_none(self):
+        page = report_page(hand_made((stats("m-br1"),)), MODULE, {})
         assert "<h2>Figures</h2>\n<h2>Competency categories</h2>" in page
         assert "data:image/png" not in page
+
+    def test_learners_left_out_are_named_with_why_and_what_to_do(self):
+        page = report_page(hand_made((stats("m-br1"),), left_out={"s9": "no entry in the gradebook"}),
+                           MODULE, {})
+        assert "<h2>Learners not in this report</h2><ul><li>s9: no entry in the gradebook</li></ul>" in page
+        assert "Run <code>cpsw autograde mini</code>" in page
+
+    def test_everyone_counted_means_no_left_out_section(self, page):
+        assert "Learners not in this report" not in page
+
+    def test_links_to_the_index_only_when_asked(self, page):
+        assert 'href="../index.html"' not in page
+        assert 'href="../index.html"' in report_page(hand_made((stats("m-br1"),)), MODULE, {}, index=True)
 
 
 class TestWriteReport:
@@ -242,9 +347,13 @@ class TestWriteReport:
         assert embedded(page.read_text(encoding="utf-8")) == files
         assert all(data.startswith(PNG) for data in files.values())
 
-    def test_autograded_folders_are_used_before_submitted_ones(self, written):
-        """Six autograded learners are counted; the three only in submitted/ are not."""
-        assert "<p>6 learners; 4 auto-graded items;" in written[2].read_text(encoding="utf-8")
+    def test_learners_with_final_scores_are_counted(self, written):
+        """Six graded learners count; s7 (autograded folder, no gradebook entry) and x1-x3 do not."""
+        assert "<p>6 learners; 4 scored items;" in written[2].read_text(encoding="utf-8")
+
+    def test_learner_without_gradebook_entry_is_named_on_the_page(self, written):
+        text = written[2].read_text(encoding="utf-8")
+        assert "<li>s7: no entry in the gradebook (not autograded yet?)</li>" in text
 
     def test_damaged_answers_file_counts_as_no_answers_and_is_left_untouched(self, written):
         folder = written[0] / "autograded" / "s6" / "mini"
@@ -253,24 +362,64 @@ class TestWriteReport:
 
     def test_saved_display_seeds_decide_the_position_flag(self, written):
         """Five learners saw m-br1's key where SEED put it; s6 (no seed) saw the file's (b)."""
-        text = written[2].read_text(encoding="utf-8")
-        [flags] = re.findall(r"<li><strong>m-br1</strong>: ([^<]*)</li>", text)
+        block = flag_block(written[2].read_text(encoding="utf-8"), "m-br1")
         assert f"position gives the key away: 5 of 6 learners saw it at ({chr(97 + key_place(SEED))})" \
-               in flags
+               in block
 
-    @pytest.mark.parametrize("students", [0, 1])
-    def test_fewer_than_two_submissions_raise_and_write_nothing(self, tmp_path, students):
-        for n in range(students):
+    def test_a_graders_override_changes_the_report(self, tmp_path):
+        """s3 chose (c) on m-br2; the grader gives full marks in formgrader: 3 of 6 becomes 4 of 6."""
+        course = make_course(tmp_path / "course")
+        before = write_report(course, MODULE, tmp_path / "before").read_text(encoding="utf-8")
+        override(course, MODULE, "s3", "m-br2", 1.0)
+        after = write_report(course, MODULE, tmp_path / "after").read_text(encoding="utf-8")
+        assert row(before, "m-br2")[4] == "0.50"
+        assert row(after, "m-br2")[4] == "0.67"
+
+    def test_a_written_reply_the_grader_raises_counts_at_the_graders_score(self, tmp_path):
+        """The automatic rubric gave s1's reply 0; the grader's full marks replace it (1 of 6)."""
+        course = make_course(tmp_path / "course")
+        assert GRADES["s1"]["m-reply"] == 0.0
+        before = write_report(course, MODULE, tmp_path / "a").read_text(encoding="utf-8")
+        override(course, MODULE, "s1", "m-reply", 1.0)
+        after = write_report(course, MODULE, tmp_path / "b").read_text(encoding="utf-8")
+        assert (row(before, "m-reply")[4], row(after, "m-reply")[4]) == ("0.00", "0.17")
+
+    def test_graded_learner_without_answers_file_counts_and_is_noted(self, tmp_path):
+        course = make_course(tmp_path / "course")
+        record(course, MODULE, {"s8": GRADES["s1"]})
+        text = write_report(course, MODULE, tmp_path / "out").read_text(encoding="utf-8")
+        assert "<p>7 learners; 4 scored items;" in text
+        assert "<p>No answers file for s8: their scores count" in text
+
+    @pytest.mark.parametrize("graded", [0, 1])
+    def test_fewer_than_two_graded_learners_raise_and_write_nothing(self, tmp_path, graded):
+        for n in range(3):
             save(tmp_path, "submitted", f"s{n}", ANSWERS["s1"])
-        with pytest.raises(ValueError, match=rf"mini: a report needs at least 2 submissions .*"
-                                             rf"\(found {students}\)"):
+        record(tmp_path, MODULE, {f"s{n}": GRADES["s1"] for n in range(graded)})
+        with pytest.raises(NotEnoughScores, match=rf"mini: a report needs final scores of at least 2 "
+                                                  rf"learners in the gradebook \(found {graded}; 3 "
+                                                  r"submission\(s\).*Run `cpsw autograde mini`"):
             write_report(tmp_path, MODULE, tmp_path / "reports" / "mini")
         assert not (tmp_path / "reports").exists()
 
+    def test_without_a_gradebook_nothing_is_written_and_no_gradebook_is_made(self, tmp_path):
+        save(tmp_path, "submitted", "s1", ANSWERS["s1"])
+        save(tmp_path, "submitted", "s2", ANSWERS["s2"])
+        with pytest.raises(NotEnoughScores, match=r"\(found 0; 2 submission"):
+            write_report(tmp_path, MODULE, tmp_path / "out")
+        assert not (tmp_path / "out").exists() and not (tmp_path / "gradebook.db").exists()
+
+    def test_a_module_of_reflections_only_has_no_report(self, tmp_path):
+        reflections = Module("mini", 1, "Mini", "", items=(MODULE.item("m-reflect"),))
+        with pytest.raises(NotEnoughScores, match="mini: no scored items"):
+            write_report(tmp_path, reflections, tmp_path / "out")
+
     def test_other_assignments_do_not_count(self, tmp_path):
         save(tmp_path, "submitted", "s1", ANSWERS["s1"])
-        save(tmp_path, "submitted", "s2", ANSWERS["s2"], assignment="other")
-        with pytest.raises(ValueError, match=r"\(found 1\)"):
+        record(tmp_path, MODULE, {"s1": GRADES["s1"]})
+        record(tmp_path, Module("other", 2, "Other", "", items=MODULE.items),
+               {"s1": GRADES["s1"], "s2": GRADES["s2"]})
+        with pytest.raises(NotEnoughScores, match=r"\(found 1;"):
             write_report(tmp_path, MODULE, tmp_path / "out")
         assert not (tmp_path / "out").exists()
 
@@ -343,20 +492,105 @@ def html_outputs(out) -> list[str]:
     return [o.data["text/html"] for o in out.outputs if "text/html" in o.data]
 
 
+def graded_mini(course, students=("alice", "bob", "carol")) -> None:
+    """The mini module of `course` answered and graded: alice and bob right, carol half."""
+    from course_utils.content.loader import load_module
+
+    mini = load_module(course / "content" / "mini")
+    answers = {"alice": {"mini-first": "b", "mini-second": "a"},
+               "bob": {"mini-first": "b", "mini-second": "a"}, "carol": {"mini-first": "b"}}
+    for student in students:
+        save(course, "autograded", student, answers[student], assignment="mini")
+    record(course, mini, {s: {i: score_item(mini.item(i), answers[s].get(i)).earned
+                              for i in ("mini-first", "mini-second")} for s in students})
+
+
+class TestWriteReports:
+    def test_index_lists_every_assignment_and_links_each_page(self, course):
+        graded_mini(course)
+        index, summaries = write_reports(course, [], course / "unused")  # nothing to report
+        assert "<ul></ul>" in index.read_text(encoding="utf-8")
+        from course_utils.content.loader import load_course
+
+        index, summaries = write_reports(course, load_course(course / "content"), course / "reports")
+        assert index == course / "reports" / "index.html"
+        text = index.read_text(encoding="utf-8")
+        assert re.findall(r"<li>(?:<a [^>]*>)?([^<(]+?)(?:</a>)? \((\w+)\)", text) == [
+            ("Cues &amp; &lt;Care&gt;", "mini"), ("Second module", "second")]
+        assert '<a href="mini/index.html">' in text and (course / "reports" / "mini" / "index.html").is_file()
+
+    def test_each_line_gives_learners_mean_score_and_flagged_items(self, course):
+        from course_utils.content.loader import load_course
+
+        graded_mini(course)
+        index, summaries = write_reports(course, load_course(course / "content"), course / "reports")
+        mini = summaries[0]
+        assert (mini.learners, mini.flagged) == (3, 1)  # mini-first: all three chose the key
+        assert mini.mean_score == pytest.approx((1 + 1 + 1 / 3) / 3)  # carol: 1 of 3 points
+        assert (f"3 learners, mean final score {mini.mean_score:.0%}, 1 flagged item.</li>"
+                in index.read_text(encoding="utf-8"))
+
+    def test_an_assignment_without_grades_says_why_and_has_no_link(self, course):
+        from course_utils.content.loader import load_course
+
+        graded_mini(course)
+        index, summaries = write_reports(course, load_course(course / "content"), course / "reports")
+        assert summaries[1].page == "" and "found 0" in summaries[1].note
+        assert ("<li>Second module (second): no report yet. second: a report needs final scores"
+                in index.read_text(encoding="utf-8"))
+        assert not (course / "reports" / "second").exists()
+
+    def test_each_page_links_back_to_the_index(self, course):
+        from course_utils.content.loader import load_course
+
+        graded_mini(course)
+        write_reports(course, load_course(course / "content"), course / "reports")
+        page = (course / "reports" / "mini" / "index.html").read_text(encoding="utf-8")
+        assert '<a href="../index.html">All assignments</a>' in page
+
+    def test_index_page_escapes_titles_and_notes(self):
+        from course_utils.instructor.cohort_report import PageSummary
+
+        text = index_page([PageSummary("a", "<b>", note="x < y")])
+        assert "<li>&lt;b&gt; (a): no report yet. x &lt; y</li>" in text
+
+    def test_cpsw_report_without_assignment_writes_every_page_and_the_index(self, course, capsys):
+        from course_utils.cli import main
+
+        graded_mini(course)
+        out = course / "reports"
+        assert main(["--course", str(course), "report", "--out", str(out)]) == 0
+        said = capsys.readouterr().out.splitlines()
+        assert said[0] == f"mini: {out / 'mini' / 'index.html'}"
+        assert said[1].startswith("Skipped: second: a report needs final scores")
+        assert said[2] == f"Index of all assignments: {out / 'index.html'}"
+        assert (out / "index.html").is_file() and (out / "mini" / "index.html").is_file()
+
+    def test_cpsw_report_of_one_assignment_writes_only_its_page(self, course, capsys):
+        from course_utils.cli import main
+
+        graded_mini(course)
+        out = course / "reports"
+        assert main(["--course", str(course), "report", "mini", "--out", str(out)]) == 0
+        assert capsys.readouterr().out == f"mini: {out / 'mini' / 'index.html'}\n"
+        assert sorted(p.name for p in out.iterdir()) == ["mini"]
+
+
 class TestShowDashboard:
-    def test_without_submissions_each_module_says_so_in_module_order(self, course, shell):
+    def test_without_grades_each_module_says_so_in_module_order(self, course, shell):
         with capture_output() as out:
             show_dashboard(course)
-        assert html_outputs(out) == ["<p>Cues &amp; &lt;Care&gt;: fewer than 2 submissions yet.</p>",
-                                     "<p>Second module: fewer than 2 submissions yet.</p>"]
+        said = html_outputs(out)
+        assert [s.split(":")[0] for s in said] == ["<p>Cues &amp; &lt;Care&gt;", "<p>Second module"]
+        assert all("no report yet" in s and "cpsw autograde" in s for s in said)
         assert len(out.outputs) == 2
 
     def test_an_assignment_can_be_chosen(self, course, shell):
-        save(course, "submitted", "alice", {"mini-first": "b"}, assignment="mini")
-        save(course, "submitted", "bob", {"mini-first": "b"}, assignment="mini")
+        graded_mini(course)
         with capture_output() as out:
             show_dashboard(str(course), "second")
-        assert html_outputs(out) == ["<p>Second module: fewer than 2 submissions yet.</p>"]
+        [said] = html_outputs(out)
+        assert said.startswith("<p>Second module: no report yet.")
         assert len(out.outputs) == 1
 
     def test_unknown_assignment_shows_nothing(self, course, shell):
@@ -364,19 +598,19 @@ class TestShowDashboard:
             show_dashboard(course, "no_such_module")
         assert out.outputs == []
 
-    def test_with_submissions_shows_summary_flags_and_figures(self, course, shell):
-        save(course, "autograded", "alice", {"mini-first": "b", "mini-second": "a"}, assignment="mini")
-        save(course, "autograded", "bob", {"mini-first": "b", "mini-second": "c"}, assignment="mini")
-        save(course, "autograded", "carol", {"mini-first": "b"}, assignment="mini")
+    def test_with_grades_shows_summary_explained_flags_and_captioned_figures(self, course, shell):
+        graded_mini(course)
         with capture_output() as out:
             show_dashboard(course)
-        summary, later = html_outputs(out)
+        summary, *figs, later = html_outputs(out)
         assert summary.startswith("<h2>Cues &amp; &lt;Care&gt;</h2><p>3 learners, Cronbach's alpha ")
-        assert "<p>Flagged:</p><ul><li>mini-first: too easy" in summary  # all three chose the key
-        assert later == "<p>Second module: fewer than 2 submissions yet.</p>"
+        assert '<li id="flag-mini-first"><strong>mini-first</strong>' in summary  # all chose the key
+        too_easy = "<li><strong>too easy</strong>: " + FLAG_HELP["too_easy"][0]
+        assert too_easy.replace("'", "&#x27;") in summary
+        assert later.startswith("<p>Second module: no report yet.")
+        assert len(figs) == 5 and all("<figcaption>" in f and '<img alt="' in f for f in figs)
         images = [png(o.data["image/png"]) for o in out.outputs if "image/png" in o.data]
         assert len(images) == 5 and all(data.startswith(PNG) for data in images)
-        assert [("image/png" in o.data) for o in out.outputs] == [False, *[True] * 5, False]
 
     def test_damaged_content_raises_and_shows_nothing(self, course, shell):
         from course_utils.items.model import ContentError

@@ -443,18 +443,20 @@ class TestToyKind:
         assert show.source == 'show_item("jo-asks")'
         assert grade.metadata["nbgrader"]["grade"] is True
         assert grade.metadata["nbgrader"]["points"] == 2.0
-        assert "### BEGIN HIDDEN TESTS" in grade.source and "'key': 'yes'" in grade.source
+        assert "### BEGIN HIDDEN TESTS" in grade.source and 'grade_sealed("jo-asks", "' in grade.source
+        assert "'key'" not in grade.source  # sealed: one short line in formgrader
 
     def test_hidden_grading_cell_scores_the_saved_answer(self, graded, tmp_path):
         from course_utils.assign.notebook import item_cells
-        from course_utils.autograde.grading import grade_item
+        from course_utils.autograde.grading import grade_sealed
+        from course_utils.items.public import open_spec
 
         source = item_cells(graded, 1)[2].source
-        spec = ast.literal_eval(source[source.index("grade_item(") + len("grade_item("):
-                                       source.rindex(")")])
-        assert from_public(spec) == graded
+        call = source[source.index("grade_sealed(") + len("grade_sealed("):source.rindex(")")]
+        item_id, sealed = ast.literal_eval(f"({call})")
+        assert from_public(open_spec(item_id, sealed)) == graded
         AnswerStore(tmp_path).set("jo-asks", "yes")
-        assert grade_item(spec, tmp_path) == 2.0
+        assert grade_sealed(item_id, sealed, tmp_path) == 2.0
 
     def test_practice_notebook_cells_have_no_grading_cell(self, practice):
         from course_utils.assign.notebook import item_cells
