@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -21,6 +22,12 @@ def copy_course(target: Path) -> Path:
 def python_bin(name: str) -> str:
     """A script of the running environment (nbgrader, jupyter)."""
     return str(Path(sys.executable).parent / name)
+
+
+def run_cpsw(course: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run `cpsw ARGS` in the course folder, as a trainer would type it; capture what it prints."""
+    return subprocess.run([sys.executable, "-m", "course_utils.cli", *args], cwd=course,
+                          capture_output=True, text=True, timeout=600)
 
 
 def run_notebook(path: Path, timeout: int = 180) -> list:

@@ -1,4 +1,8 @@
-"""Every YAML example in the guides passes the build when pasted into a module, as a trainer would."""
+"""Every YAML example in the guides passes the build when pasted into a module, as a trainer would.
+
+Each example alone makes source/; all of them together go through the real `cpsw build`
+(nbgrader makes release/), a learner's kernel and autograde.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,10 @@ import re
 import shutil
 from pathlib import Path
 
+import nbformat
 import pytest
 import yaml
-from helpers import ASSIGNMENT, REPO
+from helpers import ASSIGNMENT, REPO, run_cpsw, run_notebook
 
 from course_utils.assign.build import build
 from course_utils.items.kind import kinds
@@ -49,6 +54,39 @@ def test_an_example_pasted_at_the_end_of_a_module_builds(tmp_path, guide, line, 
     assert all(f'show_item(\\"{item_id}\\")' in notebook for item_id in pasted)
 
 
+def test_the_examples_use_different_ids():
+    ids = [item["id"] for _, _, text in BLOCKS for item in yaml.safe_load(text)]
+    assert len(ids) == len(set(ids)), "two examples share an id: they cannot be pasted together"
+
+
+@pytest.mark.slow
+def test_every_example_together_passes_the_real_build_and_autograde(tmp_path):
+    """All examples pasted into one module: `cpsw build` releases them, a learner's kernel runs
+    them, and autograde grades an unanswered submission of them."""
+    course = one_module_course(tmp_path)
+    module_yaml = course / "content" / ASSIGNMENT / "module.yaml"
+    pasted = "\n\n".join(text for _, _, text in BLOCKS)
+    module_yaml.write_text(module_yaml.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + pasted,
+                           encoding="utf-8")
+    ids = [item["id"] for _, _, text in BLOCKS for item in yaml.safe_load(text)]
+    build = run_cpsw(course, "build")
+    assert build.returncode == 0, build.stdout + build.stderr
+    assert "Traceback" not in build.stdout + build.stderr
+    released = course / "release" / ASSIGNMENT
+    learner_items = (released / "items.json").read_text(encoding="utf-8")
+    assert all(f'"id": "{item_id}"' in learner_items for item_id in ids)
+    cells = {c.get("id") for c in nbformat.read(released / f"{ASSIGNMENT}.ipynb", as_version=4).cells}
+    assert {f"{item_id}-show" for item_id in ids} <= cells
+    errors = [o for o in run_notebook(released / f"{ASSIGNMENT}.ipynb") if o.output_type == "error"]
+    assert not errors, errors
+    submission = course / "submitted" / "learner" / ASSIGNMENT
+    shutil.copytree(released, submission, ignore=shutil.ignore_patterns("answers*.json"))
+    (submission / "timestamp.txt").write_text("2026-12-01 10:00:00.000000 UTC\n")
+    graded = run_cpsw(course, "autograde", ASSIGNMENT)
+    assert graded.returncode == 0, graded.stdout + graded.stderr
+    assert "1 graded, 0 flagged" in graded.stdout
+
+
 @pytest.mark.parametrize(("guide", "line", "text"), BLOCKS, ids=[f"{g}:{n}" for g, n, _ in BLOCKS])
 def test_an_example_uses_ids_no_module_uses(guide, line, text):
     """Pasted into any module, an example's id clashes with no real item."""
@@ -58,7 +96,8 @@ def test_an_example_uses_ids_no_module_uses(guide, line, text):
 
 
 def test_the_authoring_guide_has_a_template_for_every_kind():
-    templates = {item["kind"] for _, _, text in yaml_blocks("docs/authoring.md") for item in yaml.safe_load(text)}
+    templates = {item["kind"] for _, _, text in yaml_blocks("docs/authoring.md")
+                 for item in yaml.safe_load(text)}
     assert templates == set(kinds())
 
 

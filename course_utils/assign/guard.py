@@ -19,10 +19,13 @@ from course_utils.assign.released import RecordedNotebook, Submitted
 from course_utils.content.loader import MODULE_FILE, READING_FILE, item_line
 from course_utils.items.model import ContentError, Module, Problem
 
-INSTEAD = ("What to do instead: make this change in a new module, or make it after this cohort's "
-           "grading is finished and the gradebook is archived (moved aside, so the next cohort "
-           "starts a new one). Changing the wording or the points of an existing item, or the "
-           "wording of the reading, is allowed now.")
+INSTEAD = ("What to do instead:\n"
+           "  - make this change in a new module (a new folder in content/), or after this "
+           "cohort's grading is finished and the gradebook is archived (moved aside, so the next "
+           "cohort starts a new one);\n"
+           "  - to build your other changes now, undo the ones listed above and run the build again.\n"
+           "Changing the wording or the points of an existing item (its options, explanations and "
+           "key too), or the wording of the reading, is allowed now.")
 GRADED_RECORDS = ("grade", "task")
 
 
@@ -51,8 +54,9 @@ class Refusal:
     def __str__(self) -> str:
         plural = "s" if self.submissions != 1 else ""
         head = (f"Learners have already submitted '{self.assignment}' ({self.submissions} "
-                f"submission{plural} in the gradebook), and nbgrader cannot add or remove "
-                "exercises or reading sections of a notebook once it has submissions:")
+                f"submission{plural} in the gradebook). Once a module has submissions, nbgrader "
+                "cannot add or remove an item or a reading section, nor change whether or how an "
+                "item is graded. It cannot apply these changes:")
         return "\n".join([head, *(f"  - {r}" for r in self.reasons)])
 
 

@@ -22,6 +22,8 @@ from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import List, Unicode
 
+from course_utils.preprocessors.graded_copy import NOTE as GRADER_NOTE
+
 # The score line the hidden test's output starts with (render.feedback_html / feedback_text).
 SCORE_HTML = re.compile(r'<strong(?: class="cps-score")?>Score: [^<]*? of [^<]*?\.</strong>\s*')
 SCORE_TEXT = re.compile(r"\AScore: \S+ of \S+\.[ \t]*")
@@ -53,6 +55,10 @@ class FeedbackPage(NbGraderPreprocessor):
         "replaces it.",
         help="Said where a grader changed the automatic score; {auto} and {points} are numbers.",
     ).tag(config=True)
+    reading_note = Unicode(
+        "*The reading is in your module's notebook.*",
+        help="Said under each reading heading, in place of the graded copy's note to graders.",
+    ).tag(config=True)
     not_checked = Unicode(
         "The automatic check could not score this answer.",
         help="Shown instead of an error that a grading cell raised at autograde.",
@@ -75,12 +81,15 @@ class FeedbackPage(NbGraderPreprocessor):
                 cell.source = self.title(cell.source)
             elif cell.cell_type == "code":
                 self.keep_outputs(cell)
+            elif GRADER_NOTE in cell.source:
+                cell.source = cell.source.replace(GRADER_NOTE, self.reading_note)
             meta = cell.metadata.get("nbgrader", {})
             if meta.get("comment"):
                 meta["comment_html"] = comment_html(meta["comment"])
             elif name.endswith("-title") and f"{name.removesuffix('-title')}-show" in ids:
                 items.append({"anchor": f"cell-id={cell.get('id', '')}",
                               "title": cell.source.lstrip("#").strip()})
+        move_comments_below_scores(nb.cells)
         resources.setdefault("cps_feedback", {})["exercises"] = items
         return nb, resources
 
@@ -136,6 +145,20 @@ class FeedbackPage(NbGraderPreprocessor):
         for sentence in self.provisional:
             text = re.sub(re.escape(quote(sentence)) + r"\s*", "", text)
         return text
+
+
+def move_comments_below_scores(cells: list[NotebookNode]) -> None:
+    """A comment on an answer cell (<item>-show) moves to <item>-grade, below score and findings."""
+    by_id = {grade_id(c): c for c in cells}
+    for name, cell in by_id.items():
+        meta = cell.metadata.get("nbgrader", {})
+        target = by_id.get(f"{name.removesuffix('-show')}-grade") if name.endswith("-show") else None
+        if target is None or not meta.get("comment"):
+            continue
+        target_meta = target.metadata.setdefault("nbgrader", {})
+        for key in ("comment", "comment_html"):
+            if key in meta:
+                target_meta[key] = meta.pop(key)
 
 
 def grade_id(cell: NotebookNode) -> str:

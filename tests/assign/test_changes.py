@@ -36,7 +36,8 @@ class TestAssignmentChanges:
         """The other items' headings are numbered anew; that is no change of theirs."""
         new = replace(module.items[0], id="bp-new-first")
         result = changes(previous, replace(module, items=(new, *module.items)))
-        assert (result.added, result.removed, result.changed, result.page) == (("bp-new-first",), (), (), False)
+        assert (result.added, result.removed, result.changed, result.page) == \
+            (("bp-new-first",), (), (), False)
         assert str(result) == f"{ASSIGNMENT}: items added: bp-new-first"
 
     def test_a_removed_item_is_listed(self, previous, module):

@@ -39,7 +39,7 @@ class TestSwapIn:
         live = [folder_with(tmp_path / "source" / "m", "old source"),
                 folder_with(tmp_path / "release" / "m", "old release")]
         staged = [folder_with(tmp_path / "stage" / n, f"new {n}") for n in ("source", "release")]
-        swap_in(list(zip(live, staged)), tmp_path / "backup")
+        swap_in(list(zip(live, staged, strict=True)), tmp_path / "backup")
         assert [contents(p) for p in live] == [{"file.txt": "new source"}, {"file.txt": "new release"}]
         assert not (tmp_path / "backup").exists() and not staged[0].exists()
 
@@ -48,14 +48,14 @@ class TestSwapIn:
                 folder_with(tmp_path / "release" / "m", "old release")]
         staged = [folder_with(tmp_path / "stage" / "source", "new source"), tmp_path / "stage" / "missing"]
         with pytest.raises(OSError):
-            swap_in(list(zip(live, staged)), tmp_path / "backup")
+            swap_in(list(zip(live, staged, strict=True)), tmp_path / "backup")
         assert [contents(p) for p in live] == [{"file.txt": "old source"}, {"file.txt": "old release"}]
 
     def test_a_folder_that_did_not_exist_is_gone_again_after_a_failure(self, tmp_path):
         live = [tmp_path / "source" / "new", tmp_path / "release" / "new"]
         staged = [folder_with(tmp_path / "stage" / "source", "new"), tmp_path / "stage" / "missing"]
         with pytest.raises(OSError):
-            swap_in(list(zip(live, staged)), tmp_path / "backup")
+            swap_in(list(zip(live, staged, strict=True)), tmp_path / "backup")
         assert not live[0].exists() and not live[1].exists()
 
 
