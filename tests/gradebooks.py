@@ -69,3 +69,69 @@ def override(course: Path, module: Module, student: str, item_id: str, manual: f
         grade.manual_score = manual
         grade.extra_credit = extra_credit
         gb.db.commit()
+
+
+# The answer cells' stub, as the course's nbgrader_config.py sets it for ClearSolutions.
+CODE_STUB = {"python": "# Your reply is saved by the exercise above."}
+
+
+def save_master(course: Path, nb, assignment: str, students: tuple[str, ...] = ()):
+    """Save a master notebook's cells as `nbgrader generate_assignment` does; submit for students.
+
+    Returns the notebook as autograde runs it: solution regions cleared (the course's stub),
+    checksums computed, hidden tests kept. The notebook is named after the assignment.
+    """
+    import copy
+
+    from nbgrader.preprocessors import ClearSolutions, ComputeChecksums, SaveCells
+    from traitlets.config import Config
+
+    with open_gradebook(course) as gb:
+        gb.update_or_create_assignment(assignment)
+    url = f"sqlite:///{Path(course) / 'gradebook.db'}"
+    resources = {"nbgrader": {"db_url": url, "assignment": assignment, "notebook": assignment}}
+    config = Config()
+    config.ClearSolutions.code_stub = CODE_STUB
+    released = copy.deepcopy(nb)
+    for step in (ClearSolutions(config=config), ComputeChecksums(), SaveCells()):
+        released, resources = step.preprocess(released, resources)
+    with open_gradebook(course) as gb, warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Object of type", module="nbgrader")
+        for student in students:
+            gb.update_or_create_student(student)
+            gb.add_submission(assignment, student)
+    return released
+
+
+def nbgrader_resources(course: Path, assignment: str, student: str, folder: Path | None = None
+                       ) -> dict:
+    """The resources nbgrader passes its preprocessors for one student's notebook."""
+    resources: dict = {"nbgrader": {"db_url": f"sqlite:///{Path(course) / 'gradebook.db'}",
+                                    "assignment": assignment, "notebook": assignment,
+                                    "student": student}}
+    if folder is not None:
+        resources["metadata"] = {"path": str(folder)}
+    return resources
+
+
+def run_hidden_tests(nb, scores: dict[str, float | None]):
+    """A copy of nb whose hidden tests (<item>-grade) have the outputs a kernel run gave them.
+
+    A score is what the test returned (an execute_result); None is a test that raised.
+    """
+    import copy
+
+    import nbformat
+
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        item_id = cell.metadata.get("nbgrader", {}).get("grade_id", "").removesuffix("-grade")
+        if not cell.metadata["nbgrader"]["grade_id"].endswith("-grade") or item_id not in scores:
+            continue
+        score = scores[item_id]
+        cell.outputs = [
+            nbformat.v4.new_output("error", ename="ValueError", evalue="", traceback=[])
+            if score is None else
+            nbformat.v4.new_output("execute_result", data={"text/plain": repr(score)},
+                                   execution_count=1)]
+    return nb

@@ -169,9 +169,13 @@ def _public_strings(items: Iterable[Item]) -> Iterator[str]:
 
 
 def _hidden_test_pattern(item_id: str) -> re.Pattern[str]:
-    """A call of grade_item on this item's spec, as in source/ (Python or JSON-escaped quotes)."""
+    """A hidden test of this item as in source/: grade_sealed("id", ...) or grade_item({"id": ...}).
+
+    Python or JSON-escaped quotes.
+    """
     q = r"""\\?['"]"""
-    return re.compile(rf"grade_item\(\s*\{{\s*{q}id{q}\s*:\s*{q}{re.escape(item_id)}{q}")
+    item = re.escape(item_id)
+    return re.compile(rf"grade_sealed\(\s*{q}{item}{q}|grade_item\(\s*\{{\s*{q}id{q}\s*:\s*{q}{item}{q}")
 
 
 def _items_file_leaks(name: str, text: str, graded: set[str]) -> Iterator[Leak]:
