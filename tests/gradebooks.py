@@ -125,10 +125,10 @@ def run_hidden_tests(nb, scores: dict[str, float | None]):
 
     nb = copy.deepcopy(nb)
     for cell in nb.cells:
-        item_id = cell.metadata.get("nbgrader", {}).get("grade_id", "").removesuffix("-grade")
-        if not cell.metadata["nbgrader"]["grade_id"].endswith("-grade") or item_id not in scores:
+        name = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+        if not name.endswith("-grade") or name.removesuffix("-grade") not in scores:
             continue
-        score = scores[item_id]
+        score = scores[name.removesuffix("-grade")]
         cell.outputs = [
             nbformat.v4.new_output("error", ename="ValueError", evalue="", traceback=[])
             if score is None else

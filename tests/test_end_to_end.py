@@ -192,7 +192,7 @@ class TestLearnerJourney:
             if item.graded and item.key is not None:
                 key_id = item.key if item.kind == "best_response" else item.options[0].id
                 assert item.option(key_id).explanation in feedback, item.id
-                assert f"Score: {journey['expected'][item.id]:g} of {item.points:g}" in feedback
+                assert f"Score: {float(journey['expected'][item.id])} / {float(item.points)}" in feedback
 
     def test_export_has_the_auto_graded_total(self, journey):
         rows = list(csv.DictReader(journey["grades_csv"].open()))

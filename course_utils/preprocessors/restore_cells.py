@@ -75,6 +75,9 @@ class RestoreCells(NbGraderPreprocessor):
             self.log.warning("Answer cell %s was changed; its released code was put back",
                              master.metadata["nbgrader"]["grade_id"])
             cell.source = released.source
+        if cell.cell_type != master.cell_type and master.cell_type == "code":
+            cell.pop("attachments", None)  # a Markdown cell's; a code cell has outputs instead
+            cell.outputs, cell.execution_count = [], None
         cell.cell_type = master.cell_type
 
     def _master(self, resources: ResourcesDict) -> NotebookNode | None:

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from course_utils.items.public import ItemsFileError, from_public, load_items, to_public
+from course_utils.items.public import (
+    SPEC_TOKEN,
+    ItemsFileError,
+    from_public,
+    load_items,
+    open_spec,
+    sealed_spec,
+    to_public,
+)
+from course_utils.items.sealing import seal, turn_token
 
 
 class TestToPublic:
@@ -36,3 +45,49 @@ class TestLoadItems:
         (tmp_path / "items.json").write_text("{nope")
         with pytest.raises(ItemsFileError, match="could not be read"):
             load_items(tmp_path)
+
+
+class TestSealedSpec:
+    def test_round_trip_gives_the_whole_item_back(self, module):
+        for item in module.items:
+            data = open_spec(item.id, sealed_spec(item))
+            assert data == to_public(item, reveal=True)
+            assert from_public(data) == item
+
+    def test_the_sealed_line_shows_no_key_or_explanation(self, module):
+        for item in (i for i in module.items if i.graded and i.options):
+            sealed = sealed_spec(item)
+            assert "\n" not in sealed and '"' not in sealed  # one line inside a Python string
+            for option in item.options:
+                assert option.text[:20] not in sealed and option.explanation[:20] not in sealed
+
+    def test_another_items_id_cannot_open_it(self, module):
+        first, second = module.items[:2]
+        with pytest.raises(ValueError, match=second.id):
+            open_spec(second.id, sealed_spec(first))
+
+    def test_an_item_sealed_under_another_id_is_refused(self, module):
+        first, second = module.items[:2]
+        forged = seal(second.id, SPEC_TOKEN, to_public(first, reveal=True))
+        with pytest.raises(ValueError, match="holds another item"):
+            open_spec(second.id, forged)
+
+    def test_a_conversation_turn_cannot_pass_for_the_item(self, module):
+        item = next(i for i in module.items if i.turns)
+        token = turn_token(item.id, item.turns[0].id)
+        with pytest.raises(ValueError):
+            open_spec(item.id, seal(item.id, token, to_public(item, reveal=True)))
+
+    @pytest.mark.parametrize("where", [0.0, 0.1, 0.5, 0.95])
+    def test_a_tampered_line_is_refused(self, module, where):
+        """One base64 character changed anywhere in the data (not in the final padding bits)."""
+        item = module.items[0]
+        sealed = sealed_spec(item)
+        k = int(where * len(sealed))
+        tampered = sealed[:k] + ("/" if sealed[k] != "/" else "+") + sealed[k + 1:]
+        with pytest.raises(ValueError, match=item.id):
+            open_spec(item.id, tampered)
+
+    def test_a_line_that_is_not_a_seal_is_refused(self, module):
+        with pytest.raises(ValueError):
+            open_spec(module.items[0].id, "not-a-sealed-item")

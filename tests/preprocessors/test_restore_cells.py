@@ -140,3 +140,60 @@ def test_a_split_or_copied_cell_keeps_one_graded_half_and_the_other_is_not_run(c
     assert ids(nb.cells).count("show-a") == 1
     assert [is_commented_out(c) for c in nb.cells].count(True) == 1
     assert resources["restored_cells"] == 0 and resources["stripped_cells"] == 1
+
+
+ANSWER_SOURCE = 'show_item("w")\n### BEGIN SOLUTION\n### END SOLUTION'  # as assign/notebook.py writes it
+RELEASED_ANSWER = 'show_item("w")\n# Your reply is saved by the exercise above.'
+
+
+def answer_cell(source: str = ANSWER_SOURCE, markdown: bool = False):
+    """The answer cell of a written reply: an nbgrader solution cell, so graders can comment on it."""
+    cell = new_markdown_cell(source) if markdown else new_code_cell(source)
+    cell.metadata["nbgrader"] = {"grade_id": "w-show", "locked": False, "schema_version": 3,
+                                 "solution": True, "grade": False, "task": False}
+    cell["id"] = "w-show"
+    return cell
+
+
+@pytest.fixture
+def answer_course(tmp_path: Path) -> Path:
+    """A course whose master notebook has an answer cell between two locked cells."""
+    folder = tmp_path / "source" / ASSIGNMENT
+    folder.mkdir(parents=True)
+    cells = [graded(new_markdown_cell("# Module"), "intro"), answer_cell(),
+             graded(new_code_cell('grade_item("w")'), "test-w")]
+    nbformat.write(new_notebook(cells=cells), folder / f"{NOTEBOOK}.ipynb")
+    return tmp_path
+
+
+def restore_answer(course: Path, submitted) -> list:
+    """RestoreCells with the course's ClearSolutions stub (nbgrader_config.py)."""
+    from gradebooks import CODE_STUB
+
+    config = Config()
+    config.CourseDirectory.root = str(course)
+    config.ClearSolutions.code_stub = CODE_STUB
+    cells = [graded(new_markdown_cell("# Module"), "intro"), submitted,
+             graded(new_code_cell('grade_item("w")'), "test-w")]
+    nb, _ = RestoreCells(config=config).preprocess(
+        new_notebook(cells=cells), {"nbgrader": {"assignment": ASSIGNMENT, "notebook": NOTEBOOK}})
+    return nb.cells
+
+
+class TestAnswerCells:
+    def test_an_answer_cell_left_as_released_is_unchanged(self, answer_course):
+        cells = restore_answer(answer_course, answer_cell(RELEASED_ANSWER))
+        assert cells[1].source == RELEASED_ANSWER
+
+    @pytest.mark.parametrize("typed", [
+        'show_item("w")\nimport os; os.remove("answers.json")', "", 'show_item("other")'])
+    def test_a_changed_answer_cell_gets_its_released_code_back(self, answer_course, typed):
+        cells = restore_answer(answer_course, answer_cell(typed))
+        assert cells[1].source == RELEASED_ANSWER
+        assert cells[1].metadata["nbgrader"]["grade_id"] == "w-show"
+        assert ids(cells) == ["intro", "w-show", "test-w"]
+
+    def test_an_answer_cell_turned_into_markdown_is_a_valid_code_cell_again(self, answer_course):
+        cells = restore_answer(answer_course, answer_cell("My reply typed here", markdown=True))
+        assert cells[1].cell_type == "code" and cells[1].source == RELEASED_ANSWER
+        nbformat.validate(new_notebook(cells=cells))

@@ -43,9 +43,14 @@ def folder(tmp_path) -> Path:
 
 def autograde(course: Path, nb, assignment: str, folder: Path, scores: dict[str, float | None],
               step: type = SaveGrades) -> dict:
-    """Run the hidden tests (scores by item; None raised), then save ana's grades with step."""
-    _, resources = step().preprocess(run_hidden_tests(nb, scores),
-                                     nbgrader_resources(course, assignment, STUDENT, folder))
+    """Run the hidden tests (scores by item; None raised), then save ana's grades with step.
+
+    nbgrader sets NBGRADER_EXECUTION around this stage too, so answers are read read-only.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NBGRADER_EXECUTION", "autograde")
+        _, resources = step().preprocess(run_hidden_tests(nb, scores),
+                                         nbgrader_resources(course, assignment, STUDENT, folder))
     return resources
 
 
