@@ -82,6 +82,10 @@ c.GenerateFeedback.preprocessors = [
     "course_utils.preprocessors.final_competencies.FinalCompetencies",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+# Formgrader's page and the feedback pages show no "In [n]" / "Out[n]" prompts: the course has
+# no code for a grader or a learner to run, so the numbers only add noise.
+c.HTMLExporter.exclude_input_prompt = True
+c.HTMLExporter.exclude_output_prompt = True
 from importlib.util import find_spec  # noqa: E402
 
 _package = find_spec("course_utils")

@@ -70,7 +70,8 @@ def parser() -> argparse.ArgumentParser:
     f.add_argument("assignment", help="the assignment, e.g. being_present")
     f.add_argument("--student", action="append", help="only this learner's page (repeatable)")
     f.set_defaults(handler=_feedback)
-    r = sub.add_parser("report", help="item analysis: HTML page and PNGs per assignment")
+    r = sub.add_parser("report", help="item analysis from final gradebook scores: a page and plots per "
+                                       "assignment and reports/index.html across them")
     r.add_argument("assignment", nargs="?", help="one assignment (default: all with submissions)")
     r.add_argument("--out", type=Path, default=Path("reports"), help="where to write the reports")
     r.set_defaults(handler=_report)

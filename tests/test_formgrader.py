@@ -149,6 +149,7 @@ def graded(built_course, tmp_path_factory) -> dict:
         visit["screens"] = page.evaluate("document.body.scrollHeight / window.innerHeight")
         visit["gap"] = score_box.bounding_box()["y"] - answer_box.bounding_box()["y"]
         visit["code"] = page.locator(".input_area").all_inner_texts()
+        visit["prompts"] = page.locator(".prompt").all_inner_texts()
         score_box.fill(str(NEW_SCORE))
         score_box.press("Tab")
         box = page.locator(f"textarea#{item.id}-show-comment")
@@ -174,6 +175,7 @@ class TestGraderChangeInFormgrader:
         lines = [[line for line in code.splitlines() if line.strip() and not line.startswith("#")]
                  for code in visit["code"]]
         assert max(len(code) for code in lines) <= 2
+        assert not any("In" in p or "Out" in p for p in visit["prompts"]), "no In [n] / Out[n] prompts"
         assert 0 < visit["gap"] < 900, "the answer and its score box fit on one screen"
         assert visit["screens"] < 16, f"the graded copy is {visit['screens']:.1f} screens long"
 

@@ -29,6 +29,7 @@ from course_utils.assign.placeholders import add_placeholders
 from course_utils.assign.released import submitted
 from course_utils.assign.staging import Staging
 from course_utils.content.loader import ContentError, Module, Problem, load_course
+from course_utils.core.atomic import write_atomic
 from course_utils.core.folders import folder
 from course_utils.core.vocab import ITEMS_FILE
 from course_utils.items.public import items_document
@@ -74,16 +75,17 @@ def build_course(course_dir: Path, release: bool = True,
     check_released(course_dir / "content", submitted(course_dir, folders), folders, modules,
                    {a: items_in(source / a) for a in folders})
     changes = tuple(assignment_changes(a, source / a, files) for a, files in folders.items())
-    notebooks = course_dir / NOTEBOOKS_DIR
-    notebooks.mkdir(exist_ok=True)
-    guide = folders[GUIDE_ASSIGNMENT]
-    for name, nb in {**guide, "instructor_dashboard.ipynb": build_dashboard()}.items():
-        nbformat.write(nb, notebooks / name)
     with Staging(course_dir) as stage:
         done: list[str] = []
         for assignment, files in folders.items():
             _build_one(course_dir, stage, assignment, files, release, log, done, list(folders))
             done.append(assignment)
+    # Only once every assignment is in place, so a failed build leaves notebooks/ as it was.
+    notebooks = course_dir / NOTEBOOKS_DIR
+    notebooks.mkdir(exist_ok=True)
+    guide = folders[GUIDE_ASSIGNMENT]
+    for name, nb in {**guide, "instructor_dashboard.ipynb": build_dashboard()}.items():
+        write_atomic(notebooks / name, nbformat.writes(nb) + "\n")
     return BuildResult(modules, changes)
 
 

@@ -83,7 +83,8 @@ def build_dashboard() -> NotebookNode:
     cells = [
         _markdown("# Instructor dashboard\n\nFor instructors only: never release this notebook. "
                   "Run it in the course folder's `notebooks/` after autograding. For each "
-                  "assignment it shows the score distribution, item difficulty and discrimination,"
+                  "assignment, from the gradebook's final scores (a grader's override counts), "
+                  "it shows the score distribution, item difficulty and discrimination,"
                   " how often each option was chosen by the top and bottom third of learners, and"
                   " a heat map of learners by SAMHSA competency category, with flagged items. "
                   "`cpsw report` writes the same as HTML pages.", "intro"),

@@ -277,8 +277,10 @@ def show_dashboard(course: Path | str = "..", assignment: str | None = None) -> 
         except NotEnoughScores as err:
             display(HTML(f"<p>{escape(module.title)}: no report yet. {escape(str(err))}</p>"))
             continue
+        alpha = alpha_text(analysis.alpha, len(analysis.items), len(analysis.learners))
         display(HTML(f"<h2>{escape(module.title)}</h2><p>{len(analysis.learners)} learners, "
-                     f"Cronbach's alpha {analysis.alpha:.2f}</p>{_left_out(analysis, module)}"
+                     f"final scores from the gradebook (grader overrides included). Cronbach's "
+                     f"alpha {analysis.alpha:.2f}: {escape(alpha)}</p>{_left_out(analysis, module)}"
                      f"<p>Flagged:</p>{flags_html(analysis, module)}"))
         for name, data in figures(analysis, module).items():
             _, _, alt = figure_text(name, analysis, module)

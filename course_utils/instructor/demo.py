@@ -13,7 +13,7 @@ from course_utils.assign.build import build
 from course_utils.assign.nbgrader_run import run_nbgrader
 from course_utils.autograde.parallel_autograde import autograde_all
 from course_utils.core.folders import folder
-from course_utils.instructor.cohort_report import write_report
+from course_utils.instructor.cohort_report import write_reports
 from course_utils.instructor.simulate import SimulatedSubmission, make_cohort, simulate_submissions
 
 DEMO_DIR = "demo-output"
@@ -101,8 +101,8 @@ def run_demo(repo: Path, learners: int = 25, seed: int = 7,
     auto_max = sum(i.points for m in modules for i in m.items if i.auto_graded)
     plot = course / "scores.png"
     _save_plot(totals, auto_max, plot)
-    log("6. cpsw report: item analysis per assignment")
-    reports = [write_report(course, m, course / "reports" / m.assignment) for m in modules]
+    log("6. cpsw report: item analysis per assignment, one index page across them")
+    report_index, _ = write_reports(course, list(modules), course / "reports")
     manual = sum(1 for m in modules for i in m.items if i.hand_graded)
     checked = sum(len(s.expected) for group in subs.values() for s in group)
     log("")
@@ -128,7 +128,7 @@ def run_demo(repo: Path, learners: int = 25, seed: int = 7,
         ("Gradebook (SQLite)", course / "gradebook.db"),
         ("Grades CSV", grades_csv),
         ("Score histogram", plot),
-        ("Cohort reports (HTML + PNG)", reports[0].parent.parent),
+        ("Cohort reports (start at index)", report_index),
     ]:
         log(f"  {label:32} {path}")
     return DemoResult(course)

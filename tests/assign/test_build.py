@@ -70,3 +70,58 @@ class TestBuild:
         build(course, release=False, log=said.append)
         assert not (course / "source" / ASSIGNMENT / "answers.json").exists()
         assert any("removed source/being_present/answers.json" in line for line in said)
+
+
+FAILING_PREPROCESSOR = '''
+from nbgrader.preprocessors import NbGraderPreprocessor
+
+
+class FailOn(NbGraderPreprocessor):
+    """Fails nbgrader generate_assignment on one notebook, as a broken cell would."""
+
+    def preprocess(self, nb, resources):
+        if resources.get("unique_key") == "{target}":
+            raise ValueError("a cell nbgrader cannot read (made to fail by the test)")
+        return nb, resources
+'''
+
+FAIL_CONFIG = '''
+import os, sys
+sys.path.insert(0, os.getcwd())
+from nbgrader.converters import GenerateAssignment
+c.GenerateAssignment.preprocessors = [
+    *GenerateAssignment.class_traits()["preprocessors"].default(), "failing_pp.FailOn"]
+'''
+
+
+class TestNbgraderFailsMidBuild:
+    def test_earlier_assignments_rebuilt_the_failed_one_and_notebooks_left_as_they_were(
+            self, built_course, tmp_path):
+        import shutil
+
+        from course_utils.assign.build import ReleaseFailed
+
+        course = Path(shutil.copytree(built_course, tmp_path / "course"))
+        first, second, *rest = [m.assignment for m in load_course(course / "content")]
+        (course / "failing_pp.py").write_text(FAILING_PREPROCESSOR.replace("{target}", second))
+        with (course / "nbgrader_config.py").open("a") as config:
+            config.write(FAIL_CONFIG)
+        marker = course / "release" / first / "marker.txt"
+        marker.write_text("from the previous build")
+        before = {stage: tree(course / stage) for stage in ("notebooks", "source", "release")}
+        start_here = course / "notebooks" / "start_here.ipynb"
+        start_here.write_text(start_here.read_text() + " ")  # a build that finished would rewrite it
+        kept = start_here.read_bytes()
+        with pytest.raises(ReleaseFailed) as failed:
+            build(course, log=lambda _m: None)
+        said = str(failed.value)
+        assert said.startswith(f"nbgrader could not generate release/{second}: a cell nbgrader "
+                               "cannot read (made to fail by the test)")
+        assert f"Already rebuilt by this build: {first}." in said
+        assert f"Not rebuilt: {', '.join(rest)}" in said
+        assert not marker.exists(), f"release/{first} was rebuilt and swapped in"
+        for stage in ("source", "release"):
+            assert tree(course / stage / second) == {
+                k.split("/", 1)[1]: v for k, v in before[stage].items() if k.startswith(f"{second}/")}
+        assert start_here.read_bytes() == kept, "notebooks/ is written only after a whole build"
+        assert not list((course / ".cpsw").glob("build-*")), "the scratch folder is removed"

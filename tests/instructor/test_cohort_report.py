@@ -603,7 +603,8 @@ class TestShowDashboard:
         with capture_output() as out:
             show_dashboard(course)
         summary, *figs, later = html_outputs(out)
-        assert summary.startswith("<h2>Cues &amp; &lt;Care&gt;</h2><p>3 learners, Cronbach's alpha ")
+        assert summary.startswith("<h2>Cues &amp; &lt;Care&gt;</h2><p>3 learners, final scores from "
+                                  "the gradebook (grader overrides included). Cronbach's alpha ")
         assert '<li id="flag-mini-first"><strong>mini-first</strong>' in summary  # all chose the key
         too_easy = "<li><strong>too easy</strong>: " + FLAG_HELP["too_easy"][0]
         assert too_easy.replace("'", "&#x27;") in summary
@@ -611,6 +612,20 @@ class TestShowDashboard:
         assert len(figs) == 5 and all("<figcaption>" in f and '<img alt="' in f for f in figs)
         images = [png(o.data["image/png"]) for o in out.outputs if "image/png" in o.data]
         assert len(images) == 5 and all(data.startswith(PNG) for data in images)
+
+    def test_a_graders_override_reaches_the_dashboard(self, course, shell):
+        """carol left mini-second blank (0 of 1); the grader's full marks make it 3 of 3."""
+        from course_utils.content.loader import load_module
+
+        graded_mini(course)
+        with capture_output() as before:
+            show_dashboard(course, "mini")
+        override(course, load_module(course / "content" / "mini"), "carol", "mini-second", 1.0)
+        with capture_output() as after:
+            show_dashboard(course, "mini")
+        alts = [[o.data["text/plain"] for o in out.outputs if "image/png" in o.data] for out in (before, after)]
+        assert alts[0] != alts[1]
+        assert "67%" in " ".join(alts[0]) and "100%" in " ".join(alts[1])
 
     def test_damaged_content_raises_and_shows_nothing(self, course, shell):
         from course_utils.items.model import ContentError

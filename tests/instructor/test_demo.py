@@ -34,6 +34,8 @@ class TestRunDemo:
         assert len(list((course / "feedback").glob("*/being_present/being_present.html"))) == 4
         assert (course / "scores.png").stat().st_size > 1000
         assert len(list((course / "reports").glob("*/index.html"))) == 7
+        index = (course / "reports" / "index.html").read_text(encoding="utf-8")
+        assert index.count('href="') >= 7, "the index links every module's report"
 
 
 class TestSimulation:
