@@ -623,7 +623,8 @@ class TestShowDashboard:
         override(course, load_module(course / "content" / "mini"), "carol", "mini-second", 1.0)
         with capture_output() as after:
             show_dashboard(course, "mini")
-        alts = [[o.data["text/plain"] for o in out.outputs if "image/png" in o.data] for out in (before, after)]
+        alts = [[o.data["text/plain"] for o in out.outputs if "image/png" in o.data]
+                for out in (before, after)]
         assert alts[0] != alts[1]
         assert "67%" in " ".join(alts[0]) and "100%" in " ".join(alts[1])
 
