@@ -31,6 +31,8 @@ from course_utils.core.vocab import ROADBLOCKS as ROADBLOCK_NAMES
 SKILL_LABELS = ("reflection", "open_question", "closed_question", "validation", "affirmation",
                 "advice", "asks_about_suicide")
 EMPTY_MESSAGE = "Write a reply first: there is nothing to look at yet."
+COMPLEX_NOTE = "A complex reflection adds meaning: it names what sits under the words."
+SIMPLE_NOTE = "A reflection gives back what you heard, so they feel heard."
 
 
 @dataclass(frozen=True)
@@ -239,9 +241,7 @@ def _find_reflections(found: _Found, sentences: list, peer: str) -> str:
         kind = "complex" if _is_complex(s.text, peer) else "simple"
         if kind == "complex" or reflection == "none":
             reflection = kind
-        found.add("reflection", s.start, s.end,
-                  "A complex reflection adds meaning: it names what sits under the words."
-                  if kind == "complex" else "A reflection gives back what you heard, so they feel heard.")
+        found.add("reflection", s.start, s.end, COMPLEX_NOTE if kind == "complex" else SIMPLE_NOTE)
     return reflection
 
 

@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 
 Bad = Callable[[str, str], None]
 # The content fields that belong to some kinds only; an item may give only its own kind's.
-KIND_FIELDS: tuple[str, ...] = ("options", "labels", "key", "turns", "debrief", "auto_rubric")
-FIELD_WORDS = {"auto_rubric": "an automatic rubric", "debrief": "a debrief"}
+KIND_FIELDS: tuple[str, ...] = ("options", "labels", "key", "turns", "debrief", "auto_rubric", "roleplay")
+FIELD_WORDS = {"auto_rubric": "an automatic rubric", "debrief": "a debrief",
+               "roleplay": "a persona and states (roleplay)"}
 
 
 class Guesser(Protocol):

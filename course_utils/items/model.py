@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from course_utils.items.roleplay import RolePlay
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,7 @@ class Item:
     turns: tuple[Turn, ...] = ()
     debrief: str = ""
     auto_rubric: tuple[tuple[str, float], ...] = ()  # empty: the course's default
+    roleplay: RolePlay | None = None
 
     @property
     def graded(self) -> bool:

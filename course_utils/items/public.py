@@ -9,6 +9,9 @@ from typing import Any
 from course_utils.core.vocab import ITEMS_FILE
 from course_utils.items.conversation import END
 from course_utils.items.model import Item, Module, Option, Reply, Scenario, Turn
+from course_utils.items.roleplay import RolePlay
+from course_utils.items.roleplay import from_json as roleplay_from_json
+from course_utils.items.roleplay import to_json as roleplay_json
 from course_utils.items.sealing import seal, turn_token, unseal
 
 
@@ -45,6 +48,9 @@ def to_public(item: Item, reveal: bool | None = None) -> dict[str, Any]:
         "auto_rubric": [list(pair) for pair in item.auto_rubric],
         "turns": _turns_to_json(item, practice),
     }
+    if item.roleplay is not None:
+        play = roleplay_json(item.roleplay)
+        data["roleplay"] = play if practice else {"sealed": seal(item.id, ROLEPLAY_TOKEN, play)}
     if practice:
         data["key"] = _key_to_json(item.key)
         data["example"] = item.example
@@ -72,10 +78,18 @@ def from_public(data: dict[str, Any]) -> Item:
         turns=tuple(_turn_from_json(data["id"], t) for t in data.get("turns", ())),
         debrief=data.get("debrief", ""), auto_rubric=tuple((str(name), float(weight))
                                                         for name, weight in data.get("auto_rubric", ())),
+        roleplay=_roleplay_from_json(data["id"], data["roleplay"]) if data.get("roleplay") else None,
     )
 
 
+def _roleplay_from_json(item_id: str, data: dict[str, Any]) -> RolePlay:
+    """A role-play from its public form, opening a graded one's seal."""
+    return roleplay_from_json(unseal(item_id, ROLEPLAY_TOKEN, data["sealed"]) if "sealed" in data
+                              else data)
+
+
 SPEC_TOKEN = "spec"  # the seal's second part for a whole item (turns use their own tokens)
+ROLEPLAY_TOKEN = "roleplay"  # a graded role-play's persona and states, in the learner's copy
 
 
 def sealed_spec(item: Item) -> str:

@@ -2,7 +2,8 @@
 
 from importlib import import_module
 
-BUILT_IN = ("best_response", "select_all", "rank", "classify", "written_reply", "reflection", "branching")
+BUILT_IN = ("best_response", "select_all", "rank", "classify", "written_reply", "reflection", "branching",
+            "roleplay")
 
 for _name in BUILT_IN:
     import_module(f"course_utils.items.kinds.{_name}")  # importing a kind registers it
