@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from course_utils.assign.nbgrader_run import NbgraderError
@@ -59,6 +60,13 @@ def parser() -> argparse.ArgumentParser:
                         "scores graders set stay, and any whose automatic score changed are listed")
     a.set_defaults(handler=lambda args: _autograde(args.course, args.assignment, args.jobs,
                                                    args.student, args.sandbox, args.regrade))
+    rp = sub.add_parser("roleplay", help="play a role-play's persona in the terminal: a reply per "
+                                         "line, the peer's answers, then the outcome and debrief")
+    rp.add_argument("item", help="the role-play's item id, e.g. bp-roleplay-letter")
+    rp.add_argument("--script", type=Path, help="a file of replies, one per line, played in turn "
+                                                "(default: type them; Ctrl-D ends)")
+    rp.add_argument("--seed", type=int, default=0, help="which variant of the peer's lines to start from")
+    rp.set_defaults(handler=_roleplay)
     e = sub.add_parser("export", help="grades CSV through nbgrader; written text only on request")
     e.add_argument("--to", type=Path, default=Path("grades.csv"), help="the grades CSV to write")
     e.add_argument("--include-text", action="store_true",
@@ -286,6 +294,35 @@ def _autograde(course: Path, assignment: str, jobs: int, students: list[str] | N
               f"{len(opened)} opened again for review because their automatic score changed"
               + "".join(f"\n  {line}" for line in opened))
     return 1 if flagged else 0
+
+
+def _roleplay(args: argparse.Namespace) -> int:
+    """`cpsw roleplay ITEM`: play a persona on typed or scripted replies; 1 if the item is unknown."""
+    from course_utils.instructor.roleplay_terminal import (
+        NoSuchRolePlay,
+        find_roleplay,
+        play_in_terminal,
+        script_lines,
+    )
+
+    try:
+        item = find_roleplay(args.course / "content", args.item)
+    except NoSuchRolePlay as err:
+        print(err, file=sys.stderr)
+        return 1
+    if args.script is not None:
+        try:
+            replies: Iterable[str] = script_lines(args.script)
+        except (OSError, UnicodeError) as err:
+            print(f"{args.script}: the script could not be read ({err}); give a text file with one "
+                  "reply per line.", file=sys.stderr)
+            return 1
+    else:
+        if sys.stdin.isatty():
+            print("Type a reply and press Enter; Ctrl-D stops.")
+        replies = sys.stdin
+    play_in_terminal(item, replies, print, args.seed)
+    return 0
 
 
 def _check(course: Path) -> int:

@@ -135,6 +135,9 @@ def all_text(module) -> str:
                   i.example, i.debrief, *i.rubric]
         parts += [f"{o.text} {o.explanation}" for o in i.options]
         parts += [f"{t.peer_says} {r.text} {r.explanation}" for t in i.turns for r in t.replies]
+        if i.roleplay is not None:
+            parts += [i.roleplay.carrying, *i.roleplay.closing]
+            parts += [f"{r.cue} {line}" for st in i.roleplay.states for _, r in st.on for line in r.lines]
     return "\n".join(parts)
 
 

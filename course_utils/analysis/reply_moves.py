@@ -61,7 +61,8 @@ def read_move(reply: str, said: Sequence[str], earlier: Sequence[str] = (),
         return Move("connecting", "warm_handoff", analysis, "You offered to bring in more help "
                     "with them, not instead of them: a warm handoff.")
     if analysis.roadblocks:
-        name = analysis.roadblocks[0]
+        # "distracting" spans the whole reply; a roadblock inside it says more about what went wrong
+        name = next((r for r in analysis.roadblocks if r != "distracting"), analysis.roadblocks[0])
         message = next(f.message for f in analysis.findings if f.label == name)
         return Move("misstep", name, analysis, message)
     if analysis.has("asks_about_suicide") or asks_about_suicide(analysis.reply):

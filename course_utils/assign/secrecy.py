@@ -48,7 +48,8 @@ def find_leaks(paths: Iterable[Path | str], modules: Iterable[Module]) -> list[L
     see anyway (readings, practice items, prompts, options, rubrics), and the hidden-test
     marker inside Python files (the package writes it). Items files must hold no key, example,
     debrief, explanation, roadblock or quality of a graded item; a graded conversation's turns
-    must be sealed, with opaque ids and no mood, line or reply in plain text.
+    must be sealed, with opaque ids and no mood, line or reply in plain text, and a graded
+    role-play's states sealed whole.
     """
     modules = list(modules)
     secrets = _secrets(modules)
@@ -144,6 +145,12 @@ def _secrets(modules: list[Module]) -> list[tuple[str, str, tuple[str, ...]]]:
             texts += [(f"peer's line at turn {t.id}", t.peer_says) for t in item.turns]
             texts += [(f"text of reply {r.id} at turn {t.id}", r.text)
                       for t in item.turns for r in t.replies]
+            # So are a graded role-play's: where a move leads and how the peer takes it.
+            if item.roleplay is not None:
+                texts += [(f"peer's line after a {move} move in state {st.id}", line)
+                          for st in item.roleplay.states for move, r in st.on for line in r.lines]
+                texts += [(f"cue after a {move} move in state {st.id}", r.cue)
+                          for st in item.roleplay.states for move, r in st.on]
             for what, text in texts:
                 text = text.strip()
                 if len(text) >= MIN_SECRET and text not in public:
@@ -196,6 +203,9 @@ def _items_file_leaks(name: str, text: str, graded: set[str]) -> Iterator[Leak]:
                 if option.get(field):
                     yield Leak(name, item_id, f"{field} of option {option.get('id')}")
         yield from _turn_leaks(name, item_id, item.get("turns", ()))
+        play = item.get("roleplay")
+        if isinstance(play, dict) and set(play) - {"sealed"}:
+            yield Leak(name, item_id, "role-play states in plain text (seal them)")
 
 
 def _turn_leaks(name: str, item_id: str, turns: Any) -> Iterator[Leak]:

@@ -27,6 +27,7 @@ HIDDEN = [(m, next(i for i in m.items if i.auto_graded)) for m in MODULES]
 SECRET = "Because it names the feeling and leaves room to say more."
 PLANTED = "leaked_tests.py"
 CONVERSING = [m for m in MODULES if any(i.kind == "branching" and i.graded for i in m.items)]
+ROLEPLAYING = [m for m in MODULES if any(i.kind == "roleplay" and i.graded for i in m.items)]
 
 
 def build_package(course: Path, outdir: Path) -> list[Path]:
@@ -137,6 +138,29 @@ class TestFindLeaks:
         for turn in conversation.turns:
             assert turn.peer_says not in text and turn.id not in {t["id"] for t in graded[0]["turns"]}
             assert all(r.text not in text for r in turn.replies)
+
+    @pytest.mark.parametrize("module", ROLEPLAYING, ids=[m.assignment for m in ROLEPLAYING])
+    def test_release_roleplay_is_sealed_whole(self, module):
+        data = json.loads((REPO / "release" / module.assignment / "items.json").read_text())
+        played = next(i for i in module.items if i.kind == "roleplay" and i.graded)
+        [raw] = [i for i in data["items"] if i["id"] == played.id]
+        assert set(raw["roleplay"]) == {"sealed"}
+        text = json.dumps(raw, ensure_ascii=False)
+        assert not any(line in text for st in played.roleplay.states for _, r in st.on for line in r.lines)
+
+    def test_planted_roleplay_states_are_found(self, release):
+        from course_utils.items.roleplay import to_json
+
+        module = ROLEPLAYING[0]
+        played = next(i for i in module.items if i.kind == "roleplay" and i.graded)
+        path = release / module.assignment / "items.json"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = next(i for i in data["items"] if i["id"] == played.id)
+        raw["roleplay"] = to_json(played.roleplay)
+        path.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+        leaks = find_leaks([release], MODULES)
+        assert Leak(str(path), played.id, "role-play states in plain text (seal them)") in leaks
+        assert any(leak.what.startswith("peer's line after a connecting move") for leak in leaks)
 
     @pytest.mark.parametrize("plant", ["mood", "plain line", "meaningful id"])
     def test_planted_conversation_secret_is_found(self, release, plant):

@@ -36,7 +36,8 @@ from course_utils.items.scoring import score_item
 from course_utils.items.widgets import make_view
 from course_utils.items.widgets.base import ItemView
 
-BUILT_IN = ("best_response", "select_all", "rank", "classify", "written_reply", "reflection", "branching")
+BUILT_IN = ("best_response", "select_all", "rank", "classify", "written_reply", "reflection", "branching",
+            "roleplay")
 # The parts ItemKind leaves to each kind (its defaults raise NotImplementedError).
 OPEN_PARTS = ("parse", "well_formed", "fraction", "feedback_html", "feedback_lines", "view",
               "simulate", "guess")
@@ -188,7 +189,7 @@ class TestEveryKind:
         given = kind.simulate(item, 1.0, random.Random(0))
         assert kind.well_formed(given)
         if kind.own_words:
-            assert isinstance(given, str) and given.strip()
+            assert given and (isinstance(given, str) and given.strip() or isinstance(given, dict))
         else:
             assert score_item(item, given).earned == item.points > 0
 
@@ -408,7 +409,8 @@ class TestToyKind:
     def test_validation_names_it_among_the_known_kinds(self, yes_no):
         _, problems = parse(yes_no_raw(kind="true_false"))
         assert problems[0].field == "kind"
-        assert problems[0].message.endswith("classify, written_reply, reflection, branching, yes_no")
+        assert problems[0].message.endswith("classify, written_reply, reflection, branching, roleplay, "
+                                            "yes_no")
 
     def test_graded_item_is_auto_graded(self, graded, practice):
         assert graded.auto_graded and not graded.hand_graded

@@ -91,3 +91,39 @@ class TestSealedSpec:
     def test_a_line_that_is_not_a_seal_is_refused(self, module):
         with pytest.raises(ValueError):
             open_spec(module.items[0].id, "not-a-sealed-item")
+
+
+class TestRoleplayInPublic:
+    @pytest.fixture
+    def roleplay(self):
+        from helpers import REPO
+
+        from course_utils.content.loader import load_module
+
+        return load_module(REPO / "content" / "being_present").item("bp-roleplay-letter")
+
+    def test_a_practice_roleplay_is_whole_and_comes_back_equal(self, roleplay):
+        data = to_public(roleplay)
+        assert data["roleplay"]["states"][0]["id"] == "guarded"
+        assert from_public(data) == roleplay
+
+    def test_a_graded_roleplay_is_sealed_and_opens_for_the_widget(self, roleplay):
+        import json
+        from dataclasses import replace
+
+        graded = replace(roleplay, mode="graded", points=3.0)
+        data = to_public(graded)
+        assert set(data["roleplay"]) == {"sealed"}
+        text = json.dumps(data)
+        lines = [line for st in graded.roleplay.states for _, r in st.on for line in r.lines]
+        assert lines and not any(line in text or json.dumps(line)[1:-1] in text for line in lines)
+        assert "opening_up" not in text and "closing_off" not in text
+        assert from_public(data).roleplay == graded.roleplay
+
+    def test_a_sealed_roleplay_opens_only_for_its_own_item(self, roleplay):
+        from dataclasses import replace
+
+        data = to_public(replace(roleplay, mode="graded", points=3.0))
+        data["id"] = "another-item"
+        with pytest.raises(ValueError, match="could not be opened"):
+            from_public(data)
