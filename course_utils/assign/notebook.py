@@ -39,6 +39,11 @@ chooses or ticks.
   letters you saw.
 - A **written reply** gets a first score from the course, and your grader reads it and may change
   it. A **reflection** is read by your grader only.
+- A **role-play** is a conversation in your own words: type what you would say and press Send;
+  the person answers. A graded one scores half its points for the share of your replies that
+  connected (a reflection, validation or open question that takes up what they said), counted
+  over at least four replies, and half for the person opening up by the end; your grader may
+  change the score. You can stop at any time.
 - **To submit,** go to the end of this page and press **Submit my answers**.
 
 *Opened in JupyterLab and the exercises show only a note? Choose Run > Run All Cells in the menu.*

@@ -6,11 +6,14 @@ import csv
 import io
 import os
 from pathlib import Path
+from typing import Any
 
 from course_utils.core.atomic import FILE_MODE, write_atomic
+from course_utils.core.display_order import IN_FILE_ORDER
 from course_utils.core.folders import folder
 from course_utils.core.storage import read_answers
 from course_utils.items.kind import kind_of
+from course_utils.items.model import Item
 from course_utils.items.public import ItemsFileError, load_items
 
 # Owner may read and write, group may read, others nothing: learners write about lived experience.
@@ -18,10 +21,10 @@ PRIVATE_MODE = FILE_MODE
 
 
 def export_text(course: Path, target: Path) -> int:
-    """Write every written reply and reflection in submitted/ to a CSV; return the row count.
+    """Write every written reply, reflection and role-play transcript in submitted/ to a CSV.
 
-    Reflections may hold lived experience: call this only when an instructor asks for text.
-    Only text answers are rows; a text that a spreadsheet would read as a formula (it starts with
+    Returns the row count. Reflections and role-plays may hold lived experience: call this only
+    when an instructor asks for text. Only answers in the learner's own words are rows; a text that a spreadsheet would read as a formula (it starts with
     =, +, -, @, a tab or a carriage return) is written with a leading apostrophe.
     """
     rows = []
@@ -34,8 +37,8 @@ def export_text(course: Path, target: Path) -> int:
             continue
         answers = read_answers(submission)
         for item_id, item in items.items():
-            text = answers.get(item_id)
-            if kind_of(item).own_words and isinstance(text, str) and text.strip():
+            text = _own_words(item, answers.get(item_id))
+            if text:
                 rows.append({"student_id": submission.parent.name, "assignment": submission.name,
                              "item": item_id, "kind": item.kind, "text": _not_a_formula(text)})
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -45,6 +48,17 @@ def export_text(course: Path, target: Path) -> int:
     writer.writerows(rows)
     write_atomic(target, text.getvalue(), mode=PRIVATE_MODE, newline="")
     return len(rows)
+
+
+def _own_words(item: Item, answer: Any) -> str:
+    """A written answer's text, or a role-play's transcript; '' for anything else or blank."""
+    kind = kind_of(item)
+    if not kind.own_words or answer in (None, "", {}) or not kind.well_formed(answer):
+        return ""
+    if isinstance(answer, dict) and not answer.get("replies"):
+        return ""  # a role-play not started
+    text = answer if isinstance(answer, str) else kind.answer_text(item, answer, IN_FILE_ORDER)
+    return text if text.strip() else ""
 
 
 def _not_a_formula(text: str) -> str:

@@ -12,6 +12,9 @@ Rules (also stated to learners in the notebooks and to trainers in content/READM
   stays with the peer's words with no roadblock 30%; graders can change the score in formgrader.
 - branching: the quality of the path taken, sum of reply qualities / (2 x turns); turns left
   unfinished count as 0.
+- roleplay: half the share of replies that connected (course_utils/analysis/reply_moves.py),
+  counted over at least 4 replies, plus half if the peer opened up by the end; graders can
+  change the score in formgrader.
 A saved answer not in the form its kind saves (a hand-edited or damaged file) scores 0 with a
 reason; written replies longer than MAX_REPLY_CHARS are scored on their first MAX_REPLY_CHARS.
 Scores are rounded to two decimals, so nbgrader and every report see the same number.

@@ -224,3 +224,25 @@ class TestMakePrivate:
         with pytest.raises(FileNotFoundError):
             make_private(tmp_path / "grades.csv")
         assert list(tmp_path.iterdir()) == []
+
+
+class TestRoleplayTranscripts:
+    def test_a_roleplay_transcript_is_a_row_only_when_text_is_asked_for(self, tmp_path):
+        """Transcripts are learner text: in written_text.csv (on request), never in the grades."""
+        from dataclasses import replace
+
+        from helpers import REPO
+
+        from course_utils.content.loader import load_module
+
+        played = replace(load_module(REPO / "content" / "being_present").item("bp-roleplay-letter"),
+                         mode="graded", points=3.0)  # sealed in items.json, as a release has it
+        module = Module("mini", 1, "Mini", "reading", items=(played,))
+        reply = "Eight months of waiting, and then one page. That sounds crushing."
+        submit(tmp_path, "alice", {played.id: {"replies": [reply], "seed": 0}}, module=module)
+        submit(tmp_path, "bob", {played.id: {"replies": [], "seed": 1}}, module=module)
+        [row] = rows_of(tmp_path)
+        assert (row["student_id"], row["kind"]) == ("alice", "roleplay")
+        assert row["text"].splitlines()[:3] == [
+            "Role-play:", "Teodor: Eight months on that waiting list, and this is what I get. One page.",
+            f"You: {reply}"]
