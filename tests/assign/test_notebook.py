@@ -53,6 +53,17 @@ class TestBuildNotebook:
         for item in own:
             assert cells[f"{item.id}-show"].source.endswith("### BEGIN SOLUTION\n### END SOLUTION")
 
+    def test_a_graded_roleplay_takes_a_grader_comment_and_has_a_sealed_test(self, module):
+        """Graders comment on a role-play in formgrader as on a written reply, under its transcript."""
+        from dataclasses import replace
+
+        played = replace(module.item("bp-roleplay-letter"), mode="graded", points=3.0)
+        cells = cells_by_id(build_notebook(replace(module, items=(played,)), "help"))
+        show, grade = cells[f"{played.id}-show"], cells[f"{played.id}-grade"]
+        assert show.metadata["nbgrader"]["solution"] and not show.metadata["nbgrader"]["locked"]
+        assert grade.metadata["nbgrader"]["grade"] and grade.metadata["nbgrader"]["points"] == 3.0
+        assert f'grade_sealed("{played.id}", "' in grade.source and "Teodor" not in grade.source
+
     def test_reflection_task_lists_what_graders_look_for(self, module):
         cells = cells_by_id(build_notebook(module, "help"))
         hand = [i for i in module.items if i.hand_graded]
