@@ -20,6 +20,10 @@ HANDOFF = re.compile(
     r"\b(?:988|crisis (?:line|team|text line)|lifeline|warm ?line|741741|my supervisor|"
     r"(?:call|text|phone|ring) (?:them |it |someone |988 )?(?:together|with you)|"
     r"(?:with you|together) (?:while|when) (?:you|we) (?:call|text)|stay with you while)\b")
+MOVE_TITLES = {"reflection": "A reflection", "validation": "Validation",
+               "open_question": "An open question", "closed_question": "A yes-or-no question",
+               "repeat": "The same words again", "other": "Nothing they said taken up",
+               "asks_about_suicide": "Asking directly about suicide", "warm_handoff": "A warm handoff"}
 REPEAT_OVERLAP = 0.8  # share of shared words above which a reply counts as said before
 WHY_NOT_CONNECTING = ("It does not take up anything this peer has said so far, so it cannot "
                       "show them they were heard.")
@@ -36,8 +40,8 @@ class Move:
 
     @property
     def title(self) -> str:
-        """The move's name as learners read it ("Advising, giving solutions", "Reflection")."""
-        return LABEL_TITLES.get(self.name) or self.name.replace("_", " ").capitalize()
+        """The move's name as learners read it ("Advising, giving solutions", "A reflection")."""
+        return LABEL_TITLES.get(self.name) or MOVE_TITLES[self.name]
 
 
 def read_move(reply: str, said: Sequence[str], earlier: Sequence[str] = (),
@@ -53,7 +57,7 @@ def read_move(reply: str, said: Sequence[str], earlier: Sequence[str] = (),
     analysis = analyze_reply(reply, " ".join(said) or None)
     if analysis.message:
         return Move("neutral", "other", analysis, analysis.message)
-    if any(_same(reply, before) for before in earlier):
+    if any(same_words(reply, before) for before in earlier):
         return Move("neutral", "repeat", analysis, "You said this before; the peer hears the same "
                     "words again, not that you took in what they said since.")
     if handoff_due and HANDOFF.search(normalise(analysis.reply)) \
@@ -88,7 +92,7 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z0-9']+", normalise(text)))
 
 
-def _same(reply: str, before: str) -> bool:
+def same_words(reply: str, before: str) -> bool:
     """Whether two replies are the same words, near enough (a copy, or one word changed)."""
     a, b = _words(reply), _words(before)
     return bool(a and b) and len(a & b) / len(a | b) >= REPEAT_OVERLAP

@@ -135,8 +135,9 @@ def analysis_html(analysis: ReplyAnalysis) -> str:
                "roadblock": "A roadblock"}[analysis.verdict]
     reflection = {"none": "no reflection", "simple": "a simple reflection",
                   "complex": "a complex reflection"}[analysis.reflection]
+    listed = f"<ul>{rows}</ul>" if rows else ""
     return (f'<div class="cps-analysis"><p><strong>What we noticed:</strong> {verdict}; '
-            f"{reflection}.</p><p>{''.join(pieces)}</p><ul>{rows}</ul>"
+            f"{reflection}.</p><p>{''.join(pieces)}</p>{listed}"
             f"<p><strong>Try:</strong> {escape(analysis.suggestion)}</p></div>")
 
 

@@ -126,3 +126,8 @@ PLACEHOLDER_TEXT = ("This exercise appears when the page runs. In JupyterLab, ch
 PLACEHOLDER_HTML = ('<p class="cps-placeholder" style="color:#555"><em>'
                     + PLACEHOLDER_TEXT.replace(">", "&gt;") + "</em></p>")
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+# Above every role-play (the widget, `cpsw roleplay`): practising a hard conversation can bring
+# something up; the way out and the help stay in view.
+ROLEPLAY_HELP = ("If this practice brings up something for you, stop at any time. Help now: call "
+                 "or text 988 (US, free and confidential, 24/7), text HOME to 741741, or call 911 "
+                 "in immediate danger; outside the US, call your local emergency number.")

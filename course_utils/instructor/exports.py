@@ -24,8 +24,9 @@ def export_text(course: Path, target: Path) -> int:
     """Write every written reply, reflection and role-play transcript in submitted/ to a CSV.
 
     Returns the row count. Reflections and role-plays may hold lived experience: call this only
-    when an instructor asks for text. Only answers in the learner's own words are rows; a text that a spreadsheet would read as a formula (it starts with
-    =, +, -, @, a tab or a carriage return) is written with a leading apostrophe.
+    when an instructor asks for text. Only answers in the learner's own words are rows; a text
+    that a spreadsheet would read as a formula (it starts with =, +, -, @, a tab or a carriage
+    return) is written with a leading apostrophe.
     """
     rows = []
     for submission in sorted(folder(course, "submitted").glob("*/*")):
@@ -37,10 +38,10 @@ def export_text(course: Path, target: Path) -> int:
             continue
         answers = read_answers(submission)
         for item_id, item in items.items():
-            text = _own_words(item, answers.get(item_id))
-            if text:
+            words = _own_words(item, answers.get(item_id))
+            if words:
                 rows.append({"student_id": submission.parent.name, "assignment": submission.name,
-                             "item": item_id, "kind": item.kind, "text": _not_a_formula(text)})
+                             "item": item_id, "kind": item.kind, "text": _not_a_formula(words)})
     target.parent.mkdir(parents=True, exist_ok=True)
     text = io.StringIO(newline="")
     writer = csv.DictWriter(text, ["student_id", "assignment", "item", "kind", "text"])

@@ -11,12 +11,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from course_utils.content.loader import load_course
+from course_utils.core.vocab import ROLEPLAY_HELP
 from course_utils.items.model import Item
 from course_utils.items.render_roleplay import MOVE_WORDS, cue_text, debrief_lines
 from course_utils.items.roleplay_play import outcome_words, play_talk
 
-HELP_LINE = ("If this practice brings up something for you, stop at any time. Help now: call or "
-             "text 988 (US), or text HOME to 741741.")
+HELP_LINE = ROLEPLAY_HELP
 
 
 class NoSuchRolePlay(LookupError):

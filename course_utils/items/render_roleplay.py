@@ -49,9 +49,9 @@ def turn_html(step: Step) -> str:
     """Practice: what the analyser found in the reply (words marked) and how the peer took it."""
     from course_utils.analysis.reply_rubric import analysis_html
 
-    return (f"<p><strong>How {escape(step.move.title.lower())} landed: "
-            f"{escape(MOVE_WORDS[step.move.kind])}.</strong> {escape(step.move.reason)}</p>"
-            + analysis_html(step.move.analysis))
+    why = "" if step.move.kind == "misstep" else f" {escape(step.move.reason)}"  # the findings say it
+    return (f"<p><strong>{escape(step.move.title)}: {escape(MOVE_WORDS[step.move.kind])}.</strong>"
+            f"{why}</p>" + analysis_html(step.move.analysis))
 
 
 def debrief_lines(talk: Talk) -> list[str]:

@@ -1,7 +1,9 @@
 """Playing a role-play: the learner's replies, read as moves, walk the peer through its states.
 
-The saved answer is {"replies": [...], "seed": n}: the peer's lines are chosen from the replies
-and the seed alone, so a hidden test, formgrader and the learner's widget see the same talk.
+The saved answer is {"replies": [...], "seed": n, "tries": [...]}: the peer's lines are chosen
+from these alone, so a hidden test, formgrader and the learner's widget see the same talk. The
+seed changes when a practice talk starts over; tries[n] counts how often turn n was taken again,
+so a retried turn reads differently while the turns before it stay as they were.
 Scoring (stated to learners): half the points are the share of replies that connected (out of at
 least TURNS[0] replies), half are for the peer opening up by the end.
 """
@@ -62,14 +64,14 @@ class Talk:
                                                             for s in self.steps)]
 
 
-def replies_of(answer: Any) -> tuple[list[str], int]:
-    """The replies and seed of a saved answer (none, 0 for a missing one)."""
+def replies_of(answer: Any) -> tuple[list[str], int, list[int]]:
+    """The replies, seed and tries of a saved answer (none, 0, none for a missing one)."""
     if not isinstance(answer, dict):
-        return [], 0
-    return list(answer.get("replies", [])), int(answer.get("seed", 0))
+        return [], 0, []
+    return list(answer.get("replies", [])), int(answer.get("seed", 0)), list(answer.get("tries", []))
 
 
-def play_talk(item: Item, replies: Sequence[str], seed: int = 0) -> Talk:
+def play_talk(item: Item, replies: Sequence[str], seed: int = 0, tries: Sequence[int] = ()) -> Talk:
     """The conversation these replies make; replies after the end are not heard."""
     play = item.roleplay
     assert play is not None, f"item {item.id!r} is not a role-play"
@@ -77,6 +79,7 @@ def play_talk(item: Item, replies: Sequence[str], seed: int = 0) -> Talk:
     opening = item.scenario.peer_says
     steps: list[Step] = []
     state, outcome, closing = play.start, "", ""
+    used: Counter[tuple[str, str]] = Counter()  # each response's uses so far: a return reads anew
     for n, reply in enumerate(replies):
         here = play.state(state)
         said = [opening, *(s.peer for s in steps)]
@@ -84,7 +87,10 @@ def play_talk(item: Item, replies: Sequence[str], seed: int = 0) -> Talk:
                          handoff_due=any(m == "warm_handoff" for m, _ in here.on), seen=context)
         response = here.response(move.kind, move.name)
         assert response is not None, f"state {state!r} of {item.id!r} has no {move.kind} response"
-        line = response.lines[(seed + n) % len(response.lines)]
+        retried = tries[n] if n < len(tries) else 0
+        key = (state, move.name if move.name in dict(here.on) else move.kind)
+        line = response.lines[(seed + n + retried + used[key]) % len(response.lines)]
+        used[key] += 1
         steps.append(Step(reply, move, state, response.next, line, response.cue))
         state = response.next
         if play.state(state).end:
@@ -92,7 +98,7 @@ def play_talk(item: Item, replies: Sequence[str], seed: int = 0) -> Talk:
             break
         if len(steps) >= TURNS[1]:
             outcome = "guarded"
-            closing = play.closing[seed % len(play.closing)] if play.closing else ""
+            closing = play.closing[(seed + sum(tries)) % len(play.closing)] if play.closing else ""
             break
     return Talk(play, opening, tuple(steps), state, outcome, closing)
 
@@ -138,7 +144,9 @@ class Counts:
 
 def counts(talk: Talk) -> Counts:
     """Reflections (and how many complex), questions, roadblocks by name, moves by kind."""
-    findings = [f for s in talk.steps for f in s.move.analysis.findings]
+    # A warm handoff is read as advice by the analyser; in the talk it was the right move.
+    findings = [f for s in talk.steps for f in s.move.analysis.findings
+                if not (s.move.name == "warm_handoff" and f.label == "advising")]
     reflections = [f for f in findings if f.label == "reflection"]
     questions = [f for f in findings if f.label in ("open_question", "closed_question")]
     blocks = Counter(f.label for f in findings if f.is_roadblock)

@@ -62,4 +62,4 @@ class TestReadMove:
 
     def test_the_title_is_the_trainers_name_for_it(self):
         assert move("You should call them tomorrow and appeal.").title == "Advising, giving solutions"
-        assert move("Did you eat today?").title == "Closed question"
+        assert move("Did you eat today?").title == "A yes-or-no question"

@@ -23,7 +23,7 @@ class TestPlayInTerminal:
         assert said[1].startswith(f"{ITEM} (practice): Teodor.")
         first = said.index("You: Eight months of waiting, and then one page. That sounds crushing.")
         assert said[first + 1].startswith("   found: reflection (")
-        assert said[first + 2].startswith("   Teodor took it as: connected (Reflection).")
+        assert said[first + 2].startswith("   Teodor took it as: connected (A reflection).")
         assert said[first + 3] == "   [guarded -> opening up]"
         assert said[first + 4].startswith("Teodor: [He looks up from the letter for a moment.] ")
         end = said.index("outcome: opened")
@@ -51,7 +51,8 @@ class TestCpswRoleplay:
 
     def test_replies_can_be_typed_one_per_line(self):
         done = subprocess.run([sys.executable, "-m", "course_utils.cli", "roleplay", ITEM], cwd=REPO,
-                              input="You should call them and appeal it today.\nAnyway, how about that game?\n",
+                              input="You should call them and appeal it today.\n"
+                                    "Anyway, how about that game?\n",
                               capture_output=True, text=True, timeout=120)
         assert done.returncode == 0, done.stderr
         assert "outcome: withdrew" in done.stdout.splitlines()

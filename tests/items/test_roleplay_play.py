@@ -132,8 +132,15 @@ class TestPlayTalk:
         assert value == 0.25 and "not finished" in note  # 0.5 x 2/4
 
     def test_a_saved_answer_gives_its_replies_and_seed(self):
-        assert replies_of({"replies": ["a"], "seed": 3}) == (["a"], 3)
-        assert replies_of(None) == ([], 0)
+        assert replies_of({"replies": ["a"], "seed": 3}) == (["a"], 3, [])
+        assert replies_of({"replies": ["a"], "seed": 3, "tries": [2]}) == (["a"], 3, [2])
+        assert replies_of(None) == ([], 0, [])
+
+    def test_a_turn_taken_again_reads_differently_and_the_turns_before_do_not(self):
+        replies = script(self.item.id, "present")[:2]
+        before, after = play_talk(self.item, replies), play_talk(self.item, replies, 0, [0, 1])
+        assert before.steps[0].peer == after.steps[0].peer
+        assert before.steps[1].peer != after.steps[1].peer
 
     def test_a_non_roleplay_item_is_refused(self):
         with pytest.raises(AssertionError, match="not a role-play"):
