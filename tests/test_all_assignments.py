@@ -52,7 +52,21 @@ def good_reply(item) -> str:
             f"on your own. {ask}")
 
 
+SCRIPTS = REPO / "tests" / "data" / "roleplay_scripts"
+# Every role-play's mixed script connects in 4 of its 8 replies and the peer stays guarded:
+# 0.5 x 4/8 + 0.5 x 0 (tests/items/test_roleplay_play.py plays them all).
+MIXED_ROLEPLAY_SHARE = 0.25
+
+
+def roleplay_script(item, name: str) -> dict:
+    """A role-play answer: the replies of one of its scripts, seed 0."""
+    text = (SCRIPTS / f"{item.id}.{name}.txt").read_text(encoding="utf-8")
+    return {"replies": [line.strip() for line in text.splitlines() if line.strip()], "seed": 0}
+
+
 def partial_answer(module_index, item):
+    if item.kind == "roleplay":
+        return roleplay_script(item, "mixed")
     if item.kind == "written_reply":
         return PARTIAL_REPLIES[module_index % len(PARTIAL_REPLIES)][0].format(w=heard_word(item))
     return worst_answer(item)[0]
@@ -83,6 +97,8 @@ def best_answer(item):
         return walk(item, lambda replies: max(replies, key=lambda r: r.quality))[0]
     if item.kind == "written_reply":
         return good_reply(item)
+    if item.kind == "roleplay":
+        return roleplay_script(item, "present")
     return "What I noticed about myself this week."
 
 
@@ -103,6 +119,8 @@ def worst_answer(item):
         return path, round(item.points * sum(qualities) / (2 * len(qualities)), 2)
     if item.kind == "written_reply":
         return BAD_REPLY, 0.0  # advice and an order: no reflection, no question, a roadblock
+    if item.kind == "roleplay":
+        return roleplay_script(item, "missteps"), 0.0  # no reply connects; the peer withdraws
     return "What I noticed about myself this week.", None
 
 
@@ -158,6 +176,17 @@ def test_written_replies_get_the_partial_credit_worked_out_by_hand(graded_course
                 assert got[f"{item.id}-grade"][0] == round(item.points * share, 2), item.id
                 checked += 1
     assert checked == 6
+
+
+def test_roleplays_get_the_partial_credit_worked_out_by_hand(graded_course):
+    checked = 0
+    for module in MODULES:
+        got = grades(graded_course, module.assignment, "mixed")
+        for item in module.items:
+            if item.kind == "roleplay" and item.graded:
+                assert got[f"{item.id}-grade"][0] == round(item.points * MIXED_ROLEPLAY_SHARE, 2), item.id
+                checked += 1
+    assert checked >= 2
 
 
 def test_exam_feedback_reports_score_by_competency(graded_course):

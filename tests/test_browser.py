@@ -264,7 +264,7 @@ class TestAccessibility:
         items = page.locator(".cps-item")
         for n in range(items.count()):
             items.nth(n).scroll_into_view_if_needed()
-        assert items.count() == 14
+        assert items.count() == 15
         page.add_script_tag(path=str(AXE))
         found = page.evaluate("""async () => {
             const r = await axe.run(document, {resultTypes: ['violations']});

@@ -87,7 +87,7 @@ class TestNewcomer:
         page.get_by_role("link", name=FIRST_MODULE).click()
         page.locator(".cps-item").first.wait_for(timeout=120_000)
         assert f"/voila/render/{ASSIGNMENT}/{ASSIGNMENT}.ipynb" in page.url
-        assert page.locator(".cps-item").count() == 14
+        assert page.locator(".cps-item").count() == 15
         assert visible_python(page) == []
         assert page.locator(".jp-CodeCell .jp-InputArea:visible, .cm-editor:visible").count() == 0
         page.screenshot(path=str(ARTIFACTS / "learner-module-page.png"))

@@ -42,6 +42,16 @@ BRANCH_TURNS = [
         {"id": "b", "text": "Sure, night.", "quality": 1, "explanation": "Quick.", "next": "end"}]},
 ]
 
+def _state(after: str) -> dict:
+    line = {"lines": ["Mm."]}
+    return {"connecting": {"next": after, **line}, "neutral": {"next": "s0", **line},
+            "misstep": {"next": "gone", **line}}
+
+
+ROLEPLAY = {"name": "Jo", "carrying": "Nights without sleep.", "closing": ["I should try to sleep."],
+            "states": {"s0": _state("s1"), "s1": _state("s2"), "s2": _state("s3"), "s3": _state("open"),
+                       "open": {"end": "opened"}, "gone": {"end": "withdrew"}}}
+
 RAW: dict[str, dict] = {
     "best_response": {"options": opts("a", "b", "c"), "key": "b"},
     "select_all": {"options": opts("a", "b", "c", "d"), "key": ["a", "c"]},
@@ -51,6 +61,7 @@ RAW: dict[str, dict] = {
     "written_reply": {"rubric": ["Reflects the sleeplessness"]},
     "reflection": {"rubric": ["Names one cue"]},
     "branching": {"turns": BRANCH_TURNS, "debrief": "Staying with Jo keeps her talking."},
+    "roleplay": {"roleplay": ROLEPLAY},
 }
 
 

@@ -74,12 +74,14 @@ class TestItemView:
             ItemView(public, AnswerStore(tmp_path))
 
     def test_frame_is_scenario_controls_status_feedback_guard(self, module, tmp_path):
-        """Every kind shows the scenario first and ends with status, feedback and the keyboard guard."""
+        """Every kind shows the scenario first (a role-play its help-now line, then the scenario)
+        and ends with status, feedback and the keyboard guard."""
         store = AnswerStore(tmp_path)
         for item in module.items:
             public = from_public(to_public(item))
             view = make_view(public, store)
-            header, *_, status, feedback, guard = view.children
+            children = view.children[1:] if item.kind == "roleplay" else view.children
+            header, *_, status, feedback, guard = children
             assert header.value == STYLE + scenario_html(public)
             assert (status, feedback) == (view.status, view.feedback)
             assert isinstance(guard, KeyboardGuard) and guard.item_id == item.id
