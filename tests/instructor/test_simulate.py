@@ -64,6 +64,13 @@ def assert_valid(item: Item, answer) -> None:
         assert len(steps) == len(answer) and current is None  # every reply taken, conversation over
     elif item.kind == "written_reply":
         assert answer in SAMPLE_REPLIES
+    elif item.kind == "roleplay":
+        from course_utils.items.roleplay import TURNS
+        from course_utils.items.roleplay_play import play_talk
+
+        talk = play_talk(item, answer["replies"], answer["seed"])
+        assert len(talk.steps) == len(answer["replies"]), "no reply after the end"
+        assert talk.ended and len(talk.steps) <= TURNS[1]  # every reply heard, conversation over
     else:
         assert answer in SAMPLE_REFLECTIONS
 

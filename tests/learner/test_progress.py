@@ -115,7 +115,7 @@ class TestShowProgress:
 
     def test_shows_answered_table_two_charts_and_the_competency_table(self, outputs):
         assert ["image/png" in data for data in outputs] == [False, True, False, True]
-        assert "<td>2 of 5</td>" in outputs[0]["text/html"]
+        assert "<td>2 of 6</td>" in outputs[0]["text/html"]
         assert "<caption>Your practice results by SAMHSA competency" in outputs[2]["text/html"]
 
     def test_competency_chart_alt_names_each_competency_in_number_order(self, outputs):
@@ -151,7 +151,7 @@ class TestMyProgressNotebook:
         assert sum('<img src="data:image/png;base64,' in o.get("data", {}).get("text/html", "")
                    and ' alt="Bar chart of your practice results by ' in o["data"]["text/html"]
                    for o in outputs) == 2
-        assert any("<td>2 of 5</td>" in o.get("data", {}).get("text/html", "") for o in outputs)
+        assert any("<td>2 of 6</td>" in o.get("data", {}).get("text/html", "") for o in outputs)
 
 
 class TestStartHere:
