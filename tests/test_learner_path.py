@@ -19,7 +19,8 @@ from pages import ARTIFACTS, saved, visible_python
 
 pytestmark = pytest.mark.browser
 ARIA = REPO / "tests" / "data" / "aria"
-KINDS = ["best-response", "select-all", "rank", "classify", "written-reply", "reflection", "branching"]
+KINDS = ["best-response", "select-all", "rank", "classify", "written-reply", "reflection", "branching",
+         "roleplay"]
 FIRST_MODULE = "1. Being present with someone in distress"
 SNAPSHOT_SEED = "user:aria-snapshot"  # one fixed display order, so the snapshots are stable
 
