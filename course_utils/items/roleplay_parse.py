@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from difflib import get_close_matches
 from typing import Any
 
 from course_utils.core.vocab import ROADBLOCKS
@@ -84,7 +85,8 @@ def _states(raw: Any, bad: Bad) -> list[State]:
         for move, response in state.on:
             if response.next not in ids:
                 bad(f"roleplay.states.{state.id}.{move}.next",
-                    f"'{response.next}' is not a state; use one of: {', '.join(sorted(ids))}")
+                    f"'{response.next}' is not a state{_did_you_mean(response.next, ids)}; use one "
+                    f"of: {', '.join(sorted(ids))}")
     return states
 
 
@@ -102,8 +104,8 @@ def _state(state_id: str, body: dict, where: str, bad: Bad) -> State:
         if move == "label":
             continue
         if move not in MOVES:
-            bad(f"{where}.{move}", f"unknown move; use connecting, neutral, misstep, or one of: "
-                f"{', '.join((*SPECIFIC_MOVES, *ROADBLOCKS))}")
+            bad(f"{where}.{move}", f"unknown move{_did_you_mean(move, MOVES)}; use connecting, "
+                f"neutral, misstep, or one of: {', '.join((*SPECIFIC_MOVES, *ROADBLOCKS))}")
             continue
         response = _response(spec, f"{where}.{move}", bad)
         if response is not None:
@@ -141,6 +143,12 @@ def _lines(raw: Any, where: str, what: str, bad: Bad) -> tuple[str, ...]:
             "differently)")
         return ()
     return tuple(x.strip() for x in raw)
+
+
+def _did_you_mean(word: str, known: Iterable[str]) -> str:
+    """(did you mean 'x'?) for a near miss, else nothing."""
+    close = get_close_matches(str(word), list(known), n=1, cutoff=0.7)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _check_graph(play: RolePlay, bad: Bad) -> None:

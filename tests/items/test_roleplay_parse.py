@@ -61,6 +61,15 @@ class TestParseRoleplay:
         [(field, message)] = problems(raw)
         assert field == "roleplay.states.s0.advice" and "advising" in message
 
+    def test_a_near_miss_is_named(self):
+        raw = chain()
+        raw["states"]["s0"]["advise"] = response("s0")
+        raw["states"]["s1"]["misstep"]["next"] = "withdraw"
+        said = dict(problems(raw))
+        assert said["roleplay.states.s0.advise"].startswith("unknown move (did you mean 'advising'?)")
+        assert said["roleplay.states.s1.misstep.next"].startswith(
+            "'withdraw' is not a state (did you mean 'withdrew'?)")
+
     def test_next_must_be_a_state(self):
         raw = chain()
         raw["states"]["s0"]["neutral"]["next"] = "nowhere"
