@@ -15,7 +15,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from helpers import ASSIGNMENT, copy_course
+from helpers import ASSIGNMENT, REPO, copy_course
 from nbclient import NotebookClient
 
 from course_utils.assign.build import build
@@ -70,6 +70,13 @@ def plan(module) -> tuple[dict, dict, list[str]]:
                 turn = by_id.get(pick.next)
             answers[item.id] = path
             fraction = sum(qualities) / (2 * len(qualities))
+        elif item.kind == "roleplay":
+            # The module's present script, sent turn by turn: every reply connects, the peer opens
+            # up (tests/items/test_roleplay_play.py) -> full marks.
+            script = (REPO / "tests" / "data" / "roleplay_scripts" / f"{item.id}.present.txt")
+            replies = [line for line in script.read_text(encoding="utf-8").splitlines() if line.strip()]
+            answers[item.id], fraction = {"replies": replies, "seed": 0}, 1.0
+            code += [c for r in replies for c in (f"{ref}.text.value = {r!r}", f"{ref}.send()")]
         else:
             heard = " ".join(item.scenario.peer_says.split()[:6]).strip(".,!?\"'")
             answers[item.id] = f"{REPLY} You said \"{heard}\". ({item.id})"

@@ -61,6 +61,13 @@ def load_course(content_dir: Path) -> list[Module]:
                             _used_elsewhere(Path(content_dir), seen[item.id], item.id))
                 ))
             seen.setdefault(item.id, module.assignment)
+    numbers: dict[int, str] = {}
+    for module in modules:
+        if module.number in numbers:
+            problems.append(Problem(f"{content_dir}/{module.assignment}/{MODULE_FILE}", "", "number",
+                                    f"{numbers[module.number]} has number {module.number} too; give "
+                                    "each module a number of its own (the order learners see)"))
+        numbers.setdefault(module.number, module.assignment)
     if problems:
         raise ContentError(problems)
     if not modules:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from difflib import get_close_matches
 from typing import Any
 
-from course_utils.core.vocab import COMPETENCIES, LESSONS, MODES
+from course_utils.core.vocab import AGE_BANDS, COMPETENCIES, IDENTITIES, LESSONS, MODES, SETTINGS
 from course_utils.items.kind import KIND_FIELDS, ItemKind, kinds, text_list
 from course_utils.items.model import Item, Problem, Scenario
 
@@ -19,7 +19,9 @@ MODULE_FIELDS = ("assignment", "number", "title", "items")
 # name, refused with its own message below).
 ITEM_FIELDS = ("id", "kind", "mode", "prompt", "scenario", "competencies", "points", "rubric",
                "example", "lesson", "requires")
-SCENARIO_FIELDS = ("situation", "peer_says", "cues")
+SCENARIO_FIELDS = ("situation", "peer_says", "cues", "person", "setting", "age", "identities")
+# A first name as content writes it: letters (any alphabet), joined by single hyphens or apostrophes.
+NAME_PATTERN = re.compile(r"^[^\W\d_]+(['-][^\W\d_]+)*\Z")
 
 
 def unknown_fields(raw: dict, known: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -32,6 +34,14 @@ def unknown_fields(raw: dict, known: tuple[str, ...]) -> list[tuple[str, str]]:
         hint = f"did you mean {close[0]!r}?" if close else f"the fields here are: {', '.join(known)}"
         found.append((str(name), f"unknown field {str(name)!r}, so it would be ignored: {hint}"))
     return found
+
+
+def unknown_value(value: Any, known: Iterable[str], what: str) -> str:
+    """A plain message for a value outside a vocabulary: the near miss, if any, and every known value."""
+    known = tuple(known)
+    close = get_close_matches(str(value), known, n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return f"unknown {what} {value!r}: {hint}use one of: {', '.join(known)}"
 
 
 def parse_module(data: Any, folder_name: str, where: str, problems: list[Problem],
@@ -167,8 +177,55 @@ def _parse_scenario(raw: Any, bad) -> Scenario:
     if not isinstance(cues, (list, tuple)):
         bad("scenario.cues", "give cues as a list")
         cues = ()
-    return Scenario(raw["situation"].strip(), str(raw.get("peer_says") or "").strip(),
-                    tuple(str(c) for c in cues))
+    situation, peer_says = raw["situation"].strip(), str(raw.get("peer_says") or "").strip()
+    cues = tuple(str(c) for c in cues)
+    text = " ".join([situation, peer_says, *cues])
+    return Scenario(situation, peer_says, cues, person=_parse_person(raw.get("person"), text, bad),
+                    setting=_parse_choice(raw, "setting", SETTINGS, bad),
+                    age=_parse_choice(raw, "age", AGE_BANDS, bad, what="age band"),
+                    identities=_parse_identities(raw.get("identities"), bad))
+
+
+def _parse_person(raw: Any, text: str, bad) -> str:
+    """The first name the scenario is about: one name, and one its own text uses."""
+    if raw is None or raw == "":
+        return ""
+    name = str(raw).strip()
+    if not isinstance(raw, str) or not NAME_PATTERN.match(name):
+        bad("scenario.person", "give the first name of the person the scenario is about, e.g. Dana "
+            "(one word; leave person out when they are not named)")
+        return ""
+    if not re.search(rf"\b{re.escape(name)}\b", text):
+        bad("scenario.person", f"{name!r} is not named in this scenario's situation, peer_says or "
+            "cues: give the name the scenario uses, or change both together")
+        return ""
+    return name
+
+
+def _parse_choice(raw: dict, name: str, known: dict[str, str], bad, what: str = "") -> str:
+    """One value of a vocabulary, or "" when the field is left out."""
+    value = raw.get(name)
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, str) or value not in known:
+        bad(f"scenario.{name}", unknown_value(value, known, what or name))
+        return ""
+    return str(value)
+
+
+def _parse_identities(raw: Any, bad) -> tuple[str, ...]:
+    """The identities the scenario's text gives its person, each once and in the written order."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        bad("scenario.identities", f"give identities as a list, e.g. [rural, veteran], from: "
+            f"{', '.join(IDENTITIES)}")
+        return ()
+    known = [v for v in raw if isinstance(v, str) and v in IDENTITIES]
+    for value in raw:
+        if not isinstance(value, str) or value not in IDENTITIES:
+            bad("scenario.identities", unknown_value(value, IDENTITIES, "identity"))
+    return tuple(dict.fromkeys(known))
 
 
 def _parse_competencies(raw: Any, bad) -> tuple[int, ...]:

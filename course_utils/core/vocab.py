@@ -131,3 +131,55 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 ROLEPLAY_HELP = ("If this practice brings up something for you, stop at any time. Help now: call "
                  "or text 988 (US, free and confidential, 24/7), text HOME to 741741, or call 911 "
                  "in immediate danger; outside the US, call your local emergency number.")
+
+# Descriptive tags of a scenario (content `scenario:` fields setting, age, identities): who the
+# course's people are and where they are met. They never change a score; `cpsw check` counts them
+# (course_utils/instructor/coverage.py).
+SETTINGS: dict[str, str] = {
+    "drop_in": "a drop-in center",
+    "recovery_center": "a recovery community center or recovery café",
+    "peer_center": "a peer-run peer support or wellness center",
+    "clubhouse": "a clubhouse",
+    "peer_respite": "a peer-run respite house",
+    "housing": "a supportive housing program, its office or building",
+    "home_visit": "the person's own home",
+    "phone": "a warmline or a phone check-in",
+    "text_line": "a peer text line",
+    "video": "a video call",
+    "hospital_inpatient": "a hospital unit (peer bridger visits)",
+    "emergency_department": "a hospital emergency department",
+    "street_outreach": "street outreach, where the person is staying or spending the day",
+    "group": "inside a peer support group, while it meets",
+    "school": "a college or campus peer support room",
+    "community": "out in the community: a walk, a park, a café, a library",
+    "reentry_program": "a re-entry program, a court program or a jail",
+    "staff": "among colleagues: a team meeting, supervision, the break room",
+    "other": "anywhere else",
+}
+AGE_BANDS: dict[str, str] = {
+    "young_adult": "18 to 25",
+    "adult": "26 to 59",
+    "older_adult": "60 or older",
+    "unknown": "not said",
+}
+# Only what the scenario's own text says: never read from a name.
+IDENTITIES: dict[str, str] = {
+    "lgbtq": "lesbian, gay, bisexual, trans, queer or nonbinary",
+    "rural": "lives in a rural area or small farming town",
+    "reentry": "back in the community after jail or prison",
+    "neurodivergent": "autistic, ADHD or otherwise neurodivergent",
+    "intellectual_disability": "an intellectual or developmental disability",
+    "physical_disability": "a physical disability, e.g. uses a wheelchair",
+    "chronic_pain": "lives with chronic pain or a long illness",
+    "deaf_or_hard_of_hearing": "deaf or hard of hearing",
+    "blind_or_low_vision": "blind or has low vision",
+    "veteran": "served in the armed forces",
+    "immigrant": "moved to the country from another",
+    "second_language": "English is not their first language",
+    "parent": "a parent or grandparent, or raising a child",
+    "faith": "faith or a faith community matters in the scenario",
+    "black": "Black or African American",
+    "latino": "Latino, Latina or Hispanic",
+    "native_american": "Native American, Alaska Native or Indigenous",
+    "asian_american": "Asian American or Pacific Islander",
+}

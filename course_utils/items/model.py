@@ -72,11 +72,19 @@ class Turn:
 
 @dataclass(frozen=True)
 class Scenario:
-    """The situation, what the peer says, and what can be seen or heard."""
+    """The situation, what the peer says, what can be seen or heard, and who and where it is.
+
+    person, setting, age and identities describe the scenario (core.vocab names their values);
+    they never change a score.
+    """
 
     situation: str
     peer_says: str = ""
     cues: tuple[str, ...] = ()
+    person: str = ""
+    setting: str = ""
+    age: str = ""
+    identities: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

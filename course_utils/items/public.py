@@ -36,6 +36,10 @@ def to_public(item: Item, reveal: bool | None = None) -> dict[str, Any]:
             "situation": item.scenario.situation,
             "peer_says": item.scenario.peer_says,
             "cues": list(item.scenario.cues),
+            "person": item.scenario.person,
+            "setting": item.scenario.setting,
+            "age": item.scenario.age,
+            "identities": list(item.scenario.identities),
         },
         "options": [
             {"id": o.id, "text": o.text, "explanation": o.explanation if practice else "",
@@ -69,7 +73,9 @@ def from_public(data: dict[str, Any]) -> Item:
     return Item(
         id=data["id"], kind=data["kind"], mode=data["mode"], prompt=data["prompt"],
         scenario=Scenario(scenario["situation"], scenario.get("peer_says", ""),
-                          tuple(scenario.get("cues", ()))),
+                          tuple(scenario.get("cues", ())), scenario.get("person", ""),
+                          scenario.get("setting", ""), scenario.get("age", ""),
+                          tuple(scenario.get("identities", ()))),
         competencies=tuple(data.get("competencies", ())), points=float(data.get("points", 0)),
         options=tuple(Option(o["id"], o["text"], o.get("explanation", ""), o.get("roadblock", ""))
                       for o in data.get("options", ())),

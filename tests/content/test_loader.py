@@ -143,6 +143,17 @@ class TestLoadCourse:
         with pytest.raises(ContentError, match="also used in module"):
             load_course(tmp_path)
 
+    def test_two_modules_with_one_number_are_refused(self, tmp_path):
+        write_module(tmp_path, lambda d: None)
+        other = tmp_path / "second_module"
+        shutil.copytree(tmp_path / ASSIGNMENT, other)
+        data = yaml.safe_load((other / "module.yaml").read_text())
+        data.update(assignment="second_module", number=data["number"],
+                    items=[dict(i, id=f"x-{i['id']}") for i in data["items"]])
+        (other / "module.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+        with pytest.raises(ContentError, match=f"{ASSIGNMENT} has number {data['number']} too"):
+            load_course(tmp_path)
+
     def test_every_problem_is_listed_at_once(self, tmp_path):
         """Two broken items give two problems in one error."""
         def mutate(d):
