@@ -73,7 +73,9 @@ class TestGradedRoleplay:
     def test_the_graded_copy_shows_the_transcript_the_reading_of_each_reply_and_the_debrief(self, graded):
         nb = nbformat.read(graded / "autograded" / "ana" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
         cells = {c.get("id"): c for c in nb.cells}
-        shown = "".join(o.get("text", "") + str(o.get("data", {})) for o in cells[f"{ITEM.id}-show"].outputs)
+        shown = unescape("".join(o.get("text", "") + o.get("data", {}).get("text/html", "")
+                                 + o.get("data", {}).get("text/plain", "")
+                                 for o in cells[f"{ITEM.id}-show"].outputs))
         assert "Your role-play" in shown and ITEM.roleplay.name in shown
         assert all(reply.split(",")[0] in shown for reply in script("present"))
         grade_output = "".join(o.get("text", "") + str(o.get("data", {}))
