@@ -326,8 +326,9 @@ def _roleplay(args: argparse.Namespace) -> int:
 
 
 def _check(course: Path) -> int:
-    """`cpsw check`: validate content, print cue figures and test-wise shares; 1 if any fails."""
+    """`cpsw check`: validate content, print cue figures, test-wise shares and coverage; 1 if any fails."""
     from course_utils.content.loader import load_course
+    from course_utils.instructor.coverage import coverage, report_lines
     from course_utils.instructor.cue_audit import audit_course
     from course_utils.instructor.testwise import BOUND, best_shares
 
@@ -343,13 +344,24 @@ def _check(course: Path) -> int:
     best = best_shares(modules)
     for share in best:
         print(f"  {share}{'' if share.share <= BOUND else '  TOO HIGH'}")
+    print("\nWho the scenarios are about and where (content/README.md, 'People and settings'):")
+    people = coverage(modules)
+    for line in report_lines(people):
+        print(line)
     failed = [f for f in figures if not f.ok] + [s for s in best if s.share > BOUND]
     if failed:
         print(f"\n{len(failed)} figure(s) out of bounds. Vary the listed items' option lengths, "
               "questions and wording (content/README.md, 'Options without cues'), then run "
               "`make check` again.", file=sys.stderr)
-        return 1
-    return 0
+    for name in people.shared:
+        print(f"\nA name of two people: {name}. Rename the person in all but one of these items "
+              "(situation, peer_says, cues, prompt, options, explanations, turns) and in "
+              "scenario.person.", file=sys.stderr)
+    if people.short:
+        print(f"\nCoverage short: {'; '.join(str(n) for n in people.short)}. Tag the scenarios that "
+              "show it, or add or adapt some (content/README.md, 'People and settings').",
+              file=sys.stderr)
+    return 1 if failed or not people.ok else 0
 
 
 def _cues(args: argparse.Namespace) -> int:

@@ -25,6 +25,31 @@ class TestCheck:
         assert str(path) in err and "field 'competencies'" in err and "item 'bp-" in err
         assert "Nothing was changed" in err
 
+    def test_prints_who_the_scenarios_are_about_and_passes_the_bar(self, tmp_path, capsys):
+        course = copy_course(tmp_path / "course")
+        assert main(["--course", str(course), "check"]) == 0
+        out = capsys.readouterr().out
+        assert "Who the scenarios are about and where" in out and "an LGBTQ+ person: " in out
+        assert "First names: each person's name belongs to one item; ok" in out
+
+    def test_a_name_given_to_two_people_fails_naming_both_items(self, tmp_path, capsys):
+        course = copy_course(tmp_path / "course")
+        path = course / "content" / ASSIGNMENT / "module.yaml"
+        path.write_text(path.read_text().replace("Luis", "Tanya"))  # bp-notice-cues-respite's person
+        assert main(["--course", str(course), "check"]) == 1
+        err = capsys.readouterr().err
+        assert "A name of two people: Tanya is the person of 2 items: bp-first-words, " \
+               "bp-notice-cues-respite" in err
+
+    def test_a_shortfall_of_the_bar_fails_naming_what_is_short(self, tmp_path, capsys, monkeypatch):
+        from course_utils.instructor import coverage
+
+        monkeypatch.setattr(coverage, "MIN_SCENARIOS", 10_000)
+        assert main(["--course", str(copy_course(tmp_path / "course")), "check"]) == 1
+        captured = capsys.readouterr()
+        assert "an LGBTQ+ person: " in captured.out and "SHORT by" in captured.out
+        assert "Coverage short: an LGBTQ+ person" in captured.err
+
     @pytest.mark.parametrize("command", ["build", "check", "cues", "demo", "autograde", "export",
                                          "feedback", "report", "check-secrets"])
     def test_every_subcommand_has_help(self, command, capsys):

@@ -143,6 +143,7 @@ SETTINGS: dict[str, str] = {
     "peer_respite": "a peer-run respite house",
     "housing": "a supportive housing program, its office or building",
     "home_visit": "the person's own home",
+    "clinic": "a clinic or outpatient program",
     "phone": "a warmline or a phone check-in",
     "text_line": "a peer text line",
     "video": "a video call",

@@ -14,7 +14,7 @@ from course_utils.content.validation import (
     _parse_scenario,
     parse_module,
 )
-from course_utils.core.vocab import LABELS, LESSONS
+from course_utils.core.vocab import AGE_BANDS, IDENTITIES, LABELS, LESSONS, SETTINGS
 from course_utils.items.kind import kinds
 from course_utils.items.model import Item, Option, Problem, Scenario
 
@@ -382,6 +382,102 @@ class TestParseScenario:
         bad, _ = collector()
         scenario = _parse_scenario({"situation": "s", "peer_says": 42, "cues": [3, "tired"]}, bad)
         assert scenario.peer_says == "42" and scenario.cues == ("3", "tired")
+
+
+
+class TestScenarioTags:
+    def test_tags_are_parsed_and_default_to_empty(self):
+        bad, said = collector()
+        raw = {**SCENARIO, "person": "Jo", "setting": "text_line", "age": "young_adult",
+               "identities": ["rural", "parent"]}
+        scenario = _parse_scenario(raw, bad)
+        assert said == []
+        assert (scenario.person, scenario.setting, scenario.age, scenario.identities) == (
+            "Jo", "text_line", "young_adult", ("rural", "parent"))
+        assert _parse_scenario(copy.deepcopy(SCENARIO), bad) == Scenario(
+            "Jo texts you late at night.", "I can't sleep again.", ("short replies", "no emoji"))
+
+    @pytest.mark.parametrize(("field", "vocabulary"), [("setting", SETTINGS), ("age", AGE_BANDS)])
+    def test_every_value_of_the_vocabulary_passes(self, field, vocabulary):
+        for value in vocabulary:
+            bad, said = collector()
+            assert getattr(_parse_scenario({**SCENARIO, field: value}, bad), field) == value
+            assert said == []
+
+    def test_every_identity_passes_once_each_in_order(self):
+        bad, said = collector()
+        names = [*IDENTITIES, "rural"]
+        assert _parse_scenario({**SCENARIO, "identities": names}, bad).identities == tuple(IDENTITIES)
+        assert said == []
+
+    @pytest.mark.parametrize(("field", "value", "near", "what"), [
+        ("setting", "drop-in", "drop_in", "setting"),
+        ("setting", "emergency_room", "emergency_department", "setting"),
+        ("age", "older", "older_adult", "age band"),
+    ])
+    def test_an_unknown_value_says_did_you_mean_and_lists_the_values(self, field, value, near, what):
+        bad, said = collector()
+        scenario = _parse_scenario({**SCENARIO, field: value}, bad)
+        [(where, message)] = said
+        assert where == f"scenario.{field}" and getattr(scenario, field) == ""
+        assert message.startswith(f"unknown {what} {value!r}: did you mean {near!r}? use one of: ")
+
+    def test_a_value_like_none_lists_the_values_without_a_guess(self):
+        bad, said = collector()
+        _parse_scenario({**SCENARIO, "setting": "spaceship"}, bad)
+        [(_, message)] = said
+        assert "did you mean" not in message and "drop_in, recovery_center" in message
+
+    def test_an_unknown_identity_is_named_and_the_known_ones_kept(self):
+        bad, said = collector()
+        scenario = _parse_scenario({**SCENARIO, "identities": ["veteran", "lgbt", ["x"]]}, bad)
+        assert scenario.identities == ("veteran",)
+        assert [f for f, _ in said] == ["scenario.identities"] * 2
+        assert "unknown identity 'lgbt': did you mean 'lgbtq'?" in said[0][1]
+
+    @pytest.mark.parametrize("identities", ["rural", {"rural": True}, 3])
+    def test_identities_that_are_not_a_list_are_refused(self, identities):
+        bad, said = collector()
+        assert _parse_scenario({**SCENARIO, "identities": identities}, bad).identities == ()
+        [(field, message)] = said
+        assert field == "scenario.identities" and message.startswith("give identities as a list")
+
+    @pytest.mark.parametrize("value", [["drop_in"], {"a": 1}, 3])
+    def test_a_setting_that_is_not_a_name_is_refused_not_raised(self, value):
+        bad, said = collector()
+        assert _parse_scenario({**SCENARIO, "setting": value}, bad).setting == ""
+        assert [f for f, _ in said] == ["scenario.setting"]
+
+    @pytest.mark.parametrize("person", ["Jo Smith", "jo!", 7, ["Jo"]])
+    def test_a_person_must_be_one_first_name(self, person):
+        bad, said = collector()
+        assert _parse_scenario({**SCENARIO, "person": person}, bad).person == ""
+        [(field, message)] = said
+        assert field == "scenario.person" and "first name" in message
+
+    @pytest.mark.parametrize("person", ["José", "Mary-Kate", "O'Neil"])
+    def test_names_with_accents_hyphens_and_apostrophes_pass(self, person):
+        bad, said = collector()
+        raw = {"situation": f"{person} waves at you from the porch."}
+        assert _parse_scenario({**raw, "person": person}, bad).person == person
+        assert said == []
+
+    def test_a_person_the_scenario_never_names_is_refused(self):
+        """After a rename the tag must follow: a person missing from the text is caught."""
+        bad, said = collector()
+        assert _parse_scenario({**SCENARIO, "person": "Sam"}, bad).person == ""
+        [(field, message)] = said
+        assert field == "scenario.person" and "'Sam' is not named in this scenario" in message
+
+    def test_the_person_may_be_named_in_the_cues_only(self):
+        bad, said = collector()
+        raw = {"situation": "A quiet room.", "cues": ["Ana taps the table."], "person": "Ana"}
+        assert _parse_scenario(raw, bad).person == "Ana" and said == []
+
+    def test_a_misspelt_tag_field_says_did_you_mean(self):
+        _, problems = parse(raw_item(scenario={**SCENARIO, "identity": ["rural"]}))
+        problem = only(problems)
+        assert problem.field == "scenario.identity" and "did you mean 'identities'?" in problem.message
 
 
 class TestParseCompetencies:

@@ -36,7 +36,8 @@ class TestNames:
         names = NAME_LISTS[name]
         assert len(set(names)) == len(names), name
 
-    @pytest.mark.parametrize("name", [*NAME_LISTS, "MOODS", "AUTO_CRITERIA"])
+    @pytest.mark.parametrize("name", [*NAME_LISTS, "MOODS", "AUTO_CRITERIA", "SETTINGS", "AGE_BANDS",
+                                      "IDENTITIES"])
     def test_names_are_lowercase_snake_case(self, name):
         """Names are written in YAML and code as bare words: no spaces, capitals or hyphens."""
         names = NAME_LISTS.get(name) or getattr(vocab, name)
@@ -44,6 +45,19 @@ class TestNames:
 
     def test_sequences_are_tuples_so_they_cannot_change(self):
         assert all(isinstance(v, tuple) for v in NAME_LISTS.values())
+
+
+class TestScenarioTags:
+    @pytest.mark.parametrize("name", ["SETTINGS", "AGE_BANDS", "IDENTITIES"])
+    def test_every_value_has_a_plain_description(self, name):
+        described = getattr(vocab, name)
+        assert described and all(isinstance(d, str) and d.strip() for d in described.values())
+
+    def test_there_is_a_value_for_what_is_not_said_or_fits_nowhere(self):
+        assert "unknown" in vocab.AGE_BANDS and "other" in vocab.SETTINGS
+
+    def test_older_adult_is_an_age_band_not_an_identity(self):
+        assert "older_adult" in vocab.AGE_BANDS and "older_adult" not in vocab.IDENTITIES
 
 
 class TestModes:

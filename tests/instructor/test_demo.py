@@ -28,14 +28,14 @@ class TestRunDemo:
         course = repo / "demo-output"
         rows = list(csv.DictReader((course / "grades.csv").open()))
         assignments = {r["assignment"] for r in rows}
-        assert len(assignments) == 8 and len(rows) == 4 * 8  # 7 modules and start_here
+        assert len(assignments) == 10 and len(rows) == 4 * 10  # 9 modules and start_here
         first = [r for r in rows if r["assignment"] == "being_present"]
         assert len({r["raw_score"] for r in first}) > 1, "abilities vary, so scores differ"
         assert len(list((course / "feedback").glob("*/being_present/being_present.html"))) == 4
         assert (course / "scores.png").stat().st_size > 1000
-        assert len(list((course / "reports").glob("*/index.html"))) == 7
+        assert len(list((course / "reports").glob("*/index.html"))) == 9
         index = (course / "reports" / "index.html").read_text(encoding="utf-8")
-        assert index.count('href="') >= 7, "the index links every module's report"
+        assert index.count('href="') >= 9, "the index links every module's report"
 
 
 class TestSimulation:

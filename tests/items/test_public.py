@@ -36,6 +36,22 @@ class TestToPublic:
             assert from_public(to_public(item, reveal=True)) == item
 
 
+    def test_scenario_tags_travel_with_the_item(self, module):
+        tagged = [i for i in module.items if i.scenario.setting]
+        assert tagged
+        for item in tagged:
+            data = to_public(item)
+            assert data["scenario"]["setting"] == item.scenario.setting
+            assert from_public(data).scenario == item.scenario
+
+    def test_an_items_file_written_before_the_tags_reads_with_empty_tags(self, module):
+        data = to_public(module.items[0])
+        for name in ("person", "setting", "age", "identities"):
+            del data["scenario"][name]
+        scenario = from_public(data).scenario
+        assert (scenario.person, scenario.setting, scenario.age, scenario.identities) == ("", "", "", ())
+
+
 class TestLoadItems:
     def test_missing_file_says_what_to_do(self, tmp_path):
         with pytest.raises(ItemsFileError, match="Fetch the assignment again"):
