@@ -289,7 +289,7 @@ class TestGuideNotebooks:
         page.get_by_role("menuitem", name=re.compile("^Run All Cells")).click()
         page.locator(".cps-module-list").wait_for(timeout=90_000)
         links = page.locator(".cps-module-list a")
-        assert links.count() == 7
+        assert links.count() == 9
         links.first.click()
         page.get_by_role("tab", name=re.compile(f"{ASSIGNMENT}.ipynb")).wait_for(timeout=30_000)
         page.screenshot(path=str(ARTIFACTS / "start-here-link.png"))

@@ -69,7 +69,7 @@ class TestNewcomer:
         assert "/voila/render/start_here/start_here.ipynb" in page.url
         page.get_by_role("heading", name="Start here: Being Present").wait_for(timeout=10_000)
         assert visible_python(page) == []
-        assert page.locator(".cps-module-list").get_by_text("not on this computer yet").count() == 7
+        assert page.locator(".cps-module-list").get_by_text("not on this computer yet").count() == 9
         page.screenshot(path=str(ARTIFACTS / "learner-start-here.png"))
 
     def test_get_my_modules_fetches_them_through_nbgrader(self, newcomer):

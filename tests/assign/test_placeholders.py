@@ -126,7 +126,7 @@ class TestReleasedNotebooks:
 
 def test_every_module_release_has_live_exercise_and_submit_cells():
     modules = [p for p in RELEASED if p.parent.name != "start_here"]
-    assert len(modules) == 7
+    assert len(modules) == 9
     for path in modules:
         ids = [c.metadata.nbgrader.grade_id for c in nbformat.read(path, as_version=4).cells
                if c.cell_type == "code" and is_live(c)]

@@ -163,14 +163,14 @@ class TestStartHere:
         call = ast.parse(source).body[-1].value
         assert call.func.id == "show_modules"
         modules, home = (ast.literal_eval(a) for a in call.args)
-        assert len(modules) == 7 and home == ".."
+        assert len(modules) == 9 and home == ".."
         titles = {m.assignment: f"{m.number}. {m.title}" for m in load_course(REPO / "content")}
         assert dict(modules) == titles
         for assignment, _title in modules:
             assert (REPO / "release" / assignment / f"{assignment}.ipynb").is_file(), assignment
         html = module_rows(modules, (REPO / "release" / "start_here" / home).resolve())
         links = re.findall(r'href="([^"]+)"', html)
-        assert len(links) == 7
+        assert len(links) == 9
         assert all((REPO / "release" / "start_here" / link).resolve().is_file() for link in links)
 
     def test_says_where_to_get_help_and_how_to_submit(self):
