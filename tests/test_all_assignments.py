@@ -36,6 +36,12 @@ PARTIAL_REPLIES = [
 ]
 
 
+# Items with an automatic rubric of their own, where the default shares above do not apply:
+# the module-7 closing call weighs reflects 0.4, no_roadblock 0.3, stays_on_topic 0.3, so "That
+# makes sense about {w}. You should call them." earns reflects and stays_on_topic: 0.7.
+OWN_RUBRIC_SHARES = {"sf-reply-closing-call": 0.7}
+
+
 def heard_word(item) -> str:
     """A word of the peer's own or of the scene (6+ letters, not a filler word), to pick up."""
     from course_utils.analysis.reply_rubric import COMMON
@@ -172,10 +178,10 @@ def test_written_replies_get_the_partial_credit_worked_out_by_hand(graded_course
         got = grades(graded_course, module.assignment, "mixed")
         for item in module.items:
             if item.kind == "written_reply" and item.graded:
-                share = PARTIAL_REPLIES[index % len(PARTIAL_REPLIES)][1]
+                share = OWN_RUBRIC_SHARES.get(item.id, PARTIAL_REPLIES[index % len(PARTIAL_REPLIES)][1])
                 assert got[f"{item.id}-grade"][0] == round(item.points * share, 2), item.id
                 checked += 1
-    assert checked == 6
+    assert checked == 8
 
 
 def test_roleplays_get_the_partial_credit_worked_out_by_hand(graded_course):

@@ -33,6 +33,9 @@ class TestRunDemo:
         assert len({r["raw_score"] for r in first}) > 1, "abilities vary, so scores differ"
         assert len(list((course / "feedback").glob("*/being_present/being_present.html"))) == 4
         assert (course / "scores.png").stat().st_size > 1000
+        import matplotlib.pyplot as plt
+
+        assert plt.get_fignums() == [], "the demo leaves no figure open"
         assert len(list((course / "reports").glob("*/index.html"))) == 9
         index = (course / "reports" / "index.html").read_text(encoding="utf-8")
         assert index.count('href="') >= 9, "the index links every module's report"
