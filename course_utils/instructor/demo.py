@@ -135,9 +135,9 @@ def run_demo(repo: Path, learners: int = 25, seed: int = 7,
 
 
 def _save_plot(totals: list[float], max_score: float, path: Path) -> None:
-    from course_utils.learner.plots import score_histogram
-
     import matplotlib.pyplot as plt
+
+    from course_utils.learner.plots import score_histogram
 
     ax = score_histogram(totals, max_score)
     ax.figure.tight_layout()
