@@ -11,13 +11,14 @@ from course_utils.core.vocab import QUALITY_LABELS
 from course_utils.items.conversation import replay
 from course_utils.items.render_conversation import debrief_html, peer_label
 from course_utils.items.widgets.base import ItemView
+from course_utils.items.widgets.start_over import StartOverQuestion
 
 GRADED_NOTE = ("<p><strong>This conversation is graded: each reply you say is final.</strong> "
                "Read what the peer says, choose your reply, then press Say this reply.</p>")
 ENDED = "The conversation ends here."
 
 
-class BranchingView(ItemView):
+class BranchingView(StartOverQuestion, ItemView):
     """A conversation of 3-5 turns; each reply said is saved and decides the next turn."""
 
     def build_controls(self) -> list[w.Widget]:
@@ -42,19 +43,6 @@ class BranchingView(ItemView):
         return [self.transcript, self.radio, w.HBox([self.say_button, self.restart_button]),
                 self.confirm]
 
-    def _confirm_box(self) -> w.HBox:
-        """The hidden question asked before a practice conversation is cleared."""
-        yes = w.Button(description="Yes, start over", button_style="warning",
-                       layout=w.Layout(width="auto"), tooltip="Clear your replies and begin again")
-        yes.on_click(self.start_over)
-        keep = w.Button(description="Keep my replies", layout=w.Layout(width="auto"),
-                        tooltip="Go on with the conversation as it is")
-        keep.on_click(self.keep_replies)
-        question = w.HTML(value='<div role="alert"><strong>Start this conversation again?</strong> '
-                                "Your replies so far will be cleared.</div>")
-        return w.HBox([question, yes, keep], layout=w.Layout(display="none", flex_flow="row wrap",
-                                                             align_items="center"))
-
     def read_answer(self) -> Any:
         """The ids of the replies said so far, in order."""
         return list(self.path)
@@ -78,16 +66,6 @@ class BranchingView(ItemView):
         self.path.append(self.radio.value)
         self._refresh()
         self.on_change()
-
-    def ask_start_over(self, _button: Any = None) -> None:
-        """Ask before a practice conversation is cleared (the Start over button)."""
-        if self.item.graded:
-            return
-        self.confirm.layout.display = None
-
-    def keep_replies(self, _button: Any = None) -> None:
-        """Put the question away and leave the conversation as it is."""
-        self.confirm.layout.display = "none"
 
     def start_over(self, _button: Any = None) -> None:
         """Clear a practice conversation and begin again (the Yes, start over button)."""

@@ -14,6 +14,7 @@ from course_utils.items.model import Item
 from course_utils.items.render_roleplay import debrief_html, transcript_html, turn_html
 from course_utils.items.roleplay_play import Talk, outcome_words, play_talk, replies_of
 from course_utils.items.widgets.base import ItemView
+from course_utils.items.widgets.start_over import StartOverQuestion
 
 HELP_NOW = f"<p><em>{escape(ROLEPLAY_HELP)}</em></p>"
 GRADED_NOTE = ("<p><strong>This conversation is graded: each reply you send is final.</strong> "
@@ -21,7 +22,7 @@ GRADED_NOTE = ("<p><strong>This conversation is graded: each reply you send is f
 EMPTY_REPLY = "Write a reply first, then press Send. Nothing was saved."
 
 
-class RolePlayView(ItemView):
+class RolePlayView(StartOverQuestion, ItemView):
     """A free-text conversation of up to TURNS[1] replies; each reply sent is saved at once."""
 
     children: tuple[w.Widget, ...]  # the Box trait, typed for mypy (ipywidgets ships no types)
@@ -62,16 +63,6 @@ class RolePlayView(ItemView):
                           layout=w.Layout(width="auto"))
         button.on_click(handler)
         return button
-
-    def _confirm_box(self) -> w.HBox:
-        """The hidden question asked before a practice conversation is cleared."""
-        yes = self._button("Yes, start over", "", "Clear your replies and begin again", self.start_over,
-                           "warning")
-        keep = self._button("Keep my replies", "", "Go on with the conversation as it is", self.keep_replies)
-        question = w.HTML(value='<div role="alert"><strong>Start this conversation again?</strong> '
-                                "Your replies so far will be cleared.</div>")
-        return w.HBox([question, yes, keep], layout=w.Layout(display="none", flex_flow="row wrap",
-                                                             align_items="center"))
 
     def read_answer(self) -> Any:
         """The replies sent so far, and the seed and tries that pick the peer's lines."""
@@ -120,15 +111,6 @@ class RolePlayView(ItemView):
         self.tries[turn] += 1
         self.text.value = self.replies.pop()
         self._reset()
-
-    def ask_start_over(self, _button: Any = None) -> None:
-        """Ask before a practice conversation is cleared (the Start over button)."""
-        if not self.item.graded:
-            self.confirm.layout.display = None
-
-    def keep_replies(self, _button: Any = None) -> None:
-        """Put the question away and leave the conversation as it is."""
-        self.confirm.layout.display = "none"
 
     def start_over(self, _button: Any = None) -> None:
         """Practice: clear the replies and begin again with a new seed (Yes, start over)."""
