@@ -7,6 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+import yaml
+
+from course_utils.content.loader import ContentError, load_module
+
 REPO = Path(__file__).resolve().parents[1]
 ASSIGNMENT = "being_present"
 
@@ -39,3 +44,21 @@ def run_notebook(path: Path, timeout: int = 180) -> list:
     NotebookClient(nb, timeout=timeout, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+
+
+def write_module(tmp_path: Path, mutate) -> Path:
+    """A copy of module 1 with one change applied to its YAML data."""
+    folder = tmp_path / ASSIGNMENT
+    shutil.copytree(REPO / "content" / ASSIGNMENT, folder)
+    data = yaml.safe_load((folder / "module.yaml").read_text())
+    mutate(data)
+    (folder / "module.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+    return folder
+
+
+def only_problem(folder: Path):
+    """The single problem load_module finds in folder, and the error text."""
+    with pytest.raises(ContentError) as err:
+        load_module(folder)
+    assert len(err.value.problems) == 1
+    return err.value.problems[0], str(err.value)

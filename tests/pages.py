@@ -61,6 +61,22 @@ def saved(folder: Path, item_id: str, check, seconds: float = 15) -> object:
     raise AssertionError(f"{item_id}: saved {value!r}")
 
 
+def fill_checklist(mode: str, page, item) -> None:
+    """Count three simple reflections, tick one roadblock and write a note as observer."""
+    count, tick = item.get_by_role("spinbutton").first, item.get_by_role("checkbox").first
+    if mode == "mouse":
+        count.fill("3")
+        tick.click()
+    else:
+        count.focus()
+        for _ in range(3):
+            page.keyboard.press("ArrowUp")
+        tick.focus()
+        page.keyboard.press("Space")
+    item.get_by_role("textbox").first.focus()
+    page.keyboard.type("The listener let a pause be.")
+
+
 def answer(mode: str, page, item, kind: str) -> None:
     """Answer one item the way a learner would, with the mouse or with keys only."""
     item.scroll_into_view_if_needed()
@@ -89,6 +105,8 @@ def answer(mode: str, page, item, kind: str) -> None:
         else:
             box.focus()
         page.keyboard.type("It sounds like that hurt. What happened next?")
+    elif kind == "observer_checklist":
+        fill_checklist(mode, page, item)
     else:  # branching
         radio = item.get_by_role("radio").first
         say = item.get_by_role("button", name="Say this reply")

@@ -47,7 +47,7 @@ PRACTICE = [("bp-first-words", "best_response"), ("bp-notice-cues-respite", "sel
 GRADED = [("bp-validate-feeling", "best_response"), ("bp-notice-cues-text", "select_all"),
           ("bp-roadblocks-phone", "classify"), ("bp-rank-respite", "rank"),
           ("bp-reply-clinic", "written_reply"), ("bp-branch-discharge", "branching"),
-          ("bp-reflect-presence", "reflection")]
+          ("bp-reflect-presence", "reflection"), ("bp-triad-observer", "observer_checklist")]
 
 
 @pytest.mark.parametrize(("item_id", "kind"), PRACTICE, ids=[k for _, k in PRACTICE])
@@ -78,7 +78,9 @@ def test_graded_item_saves_and_shows_no_verdict(session, item_id, kind):
     name, mode, page, folder = session
     item = page.locator(f".cps-id-{item_id}")
     answer(mode, page, item, kind)
-    saved(folder, item_id, lambda value: bool(value))
+    saved(folder, item_id, lambda value: bool(value) and (
+        kind != "observer_checklist" or (value["tallies"]["simple_reflections"] == 3
+                                         and len(value["roadblocks"]) == 1 and value["observer"])))
     time.sleep(0.8)  # longer than the live-feedback debounce
     assert item.get_by_text(VERDICTS).count() == 0
     assert item.get_by_role("button", name="Check my answer").count() == 0

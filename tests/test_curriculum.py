@@ -62,7 +62,8 @@ class TestModules:
     def test_teaching_module_meets_the_bar(self, module):
         kinds = Counter(i.kind for i in module.items)
         assert len(module.items) >= 12
-        assert len(kinds) >= 4 and kinds["branching"] >= 1 and kinds["reflection"] == 1
+        assert len(kinds) >= 4 and kinds["branching"] >= 1 and kinds["observer_checklist"] == 1
+        assert module.items[-1].kind == "observer_checklist" and module.triad  # ends with the triad
         assert {i.mode for i in module.items} == {"practice", "graded"}
         assert 1200 <= len(module.reading.split()) <= 2500
         assert "## Sources" in module.reading

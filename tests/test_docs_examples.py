@@ -31,22 +31,30 @@ def yaml_blocks(relative: str) -> list[tuple[str, int, str]]:
 BLOCKS = [block for guide in GUIDES for block in yaml_blocks(guide)]
 
 
-def one_module_course(tmp_path: Path) -> Path:
-    """A course holding only module 1 (and the help-now note), as the trainer's course folder."""
+def one_module_course(tmp_path: Path, examples: str = "") -> Path:
+    """A course holding only module 1 (and the help-now note), as the trainer's course folder.
+
+    With examples, they are pasted at the end of module 1's items; an example observer checklist
+    takes the place of the module's own (a module has exactly one, as the guide says).
+    """
     course = tmp_path / "course"
     shutil.copytree(REPO / "content" / ASSIGNMENT, course / "content" / ASSIGNMENT)
     shutil.copy(REPO / "content" / "help_now.md", course / "content" / "help_now.md")
     shutil.copy(REPO / "nbgrader_config.py", course / "nbgrader_config.py")
+    module_yaml = course / "content" / ASSIGNMENT / "module.yaml"
+    text = module_yaml.read_text(encoding="utf-8")
+    if "kind: observer_checklist" in examples:
+        own = re.search(r"(?ms)^  - id: [^\n]+\n    kind: observer_checklist\n.*?(?=^  - id: |\Z)", text)
+        assert own, "module 1 has no observer checklist for the example to replace"
+        text = text[:own.start()] + text[own.end():]
+    module_yaml.write_text(text.rstrip("\n") + "\n\n" + examples if examples else text, encoding="utf-8")
     return course
 
 
 @pytest.mark.parametrize(("guide", "line", "text"), BLOCKS, ids=[f"{g}:{n}" for g, n, _ in BLOCKS])
 def test_an_example_pasted_at_the_end_of_a_module_builds(tmp_path, guide, line, text):
     """Pasted under `items:` after the last item, the example is valid and becomes part of source/."""
-    course = one_module_course(tmp_path)
-    module_yaml = course / "content" / ASSIGNMENT / "module.yaml"
-    module_yaml.write_text(module_yaml.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + text,
-                           encoding="utf-8")
+    course = one_module_course(tmp_path, text)
     [module] = build(course, release=False)
     pasted = [item["id"] for item in yaml.safe_load(text)]
     assert [i.id for i in module.items][-len(pasted):] == pasted
@@ -63,11 +71,7 @@ def test_the_examples_use_different_ids():
 def test_every_example_together_passes_the_real_build_and_autograde(tmp_path):
     """All examples pasted into one module: `cpsw build` releases them, a learner's kernel runs
     them, and autograde grades an unanswered submission of them."""
-    course = one_module_course(tmp_path)
-    module_yaml = course / "content" / ASSIGNMENT / "module.yaml"
-    pasted = "\n\n".join(text for _, _, text in BLOCKS)
-    module_yaml.write_text(module_yaml.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + pasted,
-                           encoding="utf-8")
+    course = one_module_course(tmp_path, "\n\n".join(text for _, _, text in BLOCKS))
     ids = [item["id"] for _, _, text in BLOCKS for item in yaml.safe_load(text)]
     build = run_cpsw(course, "build")
     assert build.returncode == 0, build.stdout + build.stderr

@@ -20,7 +20,7 @@ from pages import ARTIFACTS, saved, visible_python
 pytestmark = pytest.mark.browser
 ARIA = REPO / "tests" / "data" / "aria"
 KINDS = ["best-response", "select-all", "rank", "classify", "written-reply", "reflection", "branching",
-         "roleplay"]
+         "roleplay", "observer-checklist"]
 FIRST_MODULE = "1. Being present with someone in distress"
 SNAPSHOT_SEED = "user:aria-snapshot"  # one fixed display order, so the snapshots are stable
 
@@ -88,7 +88,7 @@ class TestNewcomer:
         page.get_by_role("link", name=FIRST_MODULE).click()
         page.locator(".cps-item").first.wait_for(timeout=120_000)
         assert f"/voila/render/{ASSIGNMENT}/{ASSIGNMENT}.ipynb" in page.url
-        assert page.locator(".cps-item").count() == 15
+        assert page.locator(".cps-item").count() == 16
         assert visible_python(page) == []
         assert page.locator(".jp-CodeCell .jp-InputArea:visible, .cm-editor:visible").count() == 0
         page.screenshot(path=str(ARTIFACTS / "learner-module-page.png"))

@@ -19,6 +19,7 @@ KERNEL_METADATA = {
 EXAM = "practice_exam"
 INTRO_ID = "intro"  # the title and how-to cell
 READING_ID = re.compile(r"reading-\d+")  # one cell per section of the reading
+TRIAD_ID = "triad"  # the triad practice guide, after the reading
 HOW_TO = """\
 [Back to Start here](../start_here/start_here.ipynb) · [Go to the exercises](#Exercises) ·
 [Submit](#Submit)
@@ -56,7 +57,7 @@ ANSWER_REGION = "### BEGIN SOLUTION\n### END SOLUTION"
 
 
 def build_notebook(module: Module, help_now: str) -> NotebookNode:
-    """The master notebook: title, help-now note, reading, then every item's cells."""
+    """The master notebook: title, help-now note, reading, triad guide, then every item's cells."""
     cells = [
         _markdown(f"# Module {module.number}: {module.title}\n\n{HOW_TO}", INTRO_ID),
         _markdown(help_now.strip(), "help-now"),
@@ -64,6 +65,8 @@ def build_notebook(module: Module, help_now: str) -> NotebookNode:
     ]
     for n, section in enumerate(split_reading(module.reading), start=1):
         cells.append(_markdown(section, f"reading-{n}"))
+    if module.triad:
+        cells.append(_markdown(module.triad, TRIAD_ID))
     cells.append(_markdown("## Exercises", "exercises"))
     for n, item in enumerate(module.items, start=1):
         cells.extend(item_cells(item, n))

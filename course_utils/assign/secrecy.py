@@ -131,7 +131,7 @@ def check_secrets(course: Path, release: Path | None = None, dist: Path | None =
 
 def _secrets(modules: list[Module]) -> list[tuple[str, str, tuple[str, ...]]]:
     """(item id, what, forms to look for) of every graded text learners must not see."""
-    public = "\0".join(s for m in modules for s in [m.title, m.reading, *_public_strings(m.items)])
+    public = "\0".join(s for m in modules for s in [m.title, m.reading, m.triad, *_public_strings(m.items)])
     found = []
     for module in modules:
         for item in module.items:

@@ -1,4 +1,4 @@
-"""Load content folders (module.yaml + reading.md) into validated modules."""
+"""Load content folders (module.yaml + reading.md, and triad.md if any) into validated modules."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from course_utils.content.triad import TRIAD_FILE, triad_problems
 from course_utils.content.validation import parse_module
 from course_utils.content.yaml_lines import field_path, key_lines, line_of
 from course_utils.items.model import ContentError, Item, Module, Option, Problem, Scenario
@@ -37,10 +38,15 @@ def load_module(folder: Path) -> Module:
     if not reading_path.is_file():
         problems.append(Problem(str(reading_path), "", "-", "the module's reading is missing"))
     module = parse_module(data, folder.name, where, problems, item_line=_item_lines(text))
+    triad_path = folder / TRIAD_FILE
+    triad = triad_path.read_text(encoding="utf-8") if triad_path.is_file() else ""
+    if not problems:
+        problems += triad_problems(triad_path, triad, module["items"])
     if problems:
         raise ContentError(_locate(problems, where, text, data))
     reading = reading_path.read_text(encoding="utf-8")
-    return Module(module["assignment"], module["number"], module["title"], reading, module["items"])
+    return Module(module["assignment"], module["number"], module["title"], reading, module["items"],
+                  triad.strip())
 
 
 def load_course(content_dir: Path) -> list[Module]:

@@ -116,7 +116,8 @@ def run_demo(repo: Path, learners: int = 25, seed: int = 7,
         return DemoResult(course, tuple(mismatches))
     log(f"Every auto-graded score equals the simulated learner's expected score "
         f"({checked} grades checked).")
-    log(f"{manual} reflection(s) per learner await hand-grading in formgrader "
+    log(f"{manual} item(s) per learner (reflections, observer checklists) await hand-grading "
+        "in formgrader "
         f"(cd {course} && jupyter lab, then Nbgrader > Formgrader).")
     log("")
     log("Where things are:")

@@ -52,12 +52,10 @@ def export_text(course: Path, target: Path) -> int:
 
 
 def _own_words(item: Item, answer: Any) -> str:
-    """A written answer's text, or a role-play's transcript; '' for anything else or blank."""
+    """A written answer's text, a role-play's transcript or a checklist; '' for anything else or blank."""
     kind = kind_of(item)
-    if not kind.own_words or answer in (None, "", {}) or not kind.well_formed(answer):
+    if not kind.own_words or answer is None or not kind.well_formed(answer) or kind.blank(answer):
         return ""
-    if isinstance(answer, dict) and not answer.get("replies"):
-        return ""  # a role-play not started
     text = answer if isinstance(answer, str) else kind.answer_text(item, answer, IN_FILE_ORDER)
     return text if text.strip() else ""
 

@@ -78,6 +78,10 @@ class ItemKind:
         """The share of the points a well-formed (or missing) answer earns, and why."""
         raise NotImplementedError
 
+    def blank(self, answer: Any) -> bool:
+        """Whether a well-formed answer holds nothing the learner gave (exports leave it out)."""
+        return answer in (None, "", [], {}) or (isinstance(answer, str) and not answer.strip())
+
     # plain rendering, for formgrader, feedback and the learner's copy of the answer
     def answer_text(self, item: Item, answer: Any, display: DisplayOrder) -> str:
         """A well-formed answer in plain words, in the order and letters this learner saw."""

@@ -139,13 +139,14 @@ class Item:
 
 @dataclass(frozen=True)
 class Module:
-    """A module: its nbgrader assignment name, title, reading and items."""
+    """A module: its nbgrader assignment name, title, reading, items and triad practice guide."""
 
     assignment: str
     number: int
     title: str
     reading: str
     items: tuple[Item, ...] = field(default=())
+    triad: str = ""  # the guide to a live role-play in threes ("": the module has none)
 
     def item(self, item_id: str) -> Item:
         """The item with this id."""

@@ -72,6 +72,17 @@ class TestBuildNotebook:
             text = cells[f"{item.id}-task"].source
             assert item.rubric and all(f"- {point}" in text for point in item.rubric)
 
+    def test_the_triad_guide_follows_the_reading_before_the_exercises(self, module):
+        ids = [c.id for c in build_notebook(module, "help").cells]
+        last_reading = max(n for n, i in enumerate(ids) if i.startswith("reading-"))
+        assert ids[last_reading + 1:last_reading + 3] == ["triad", "exercises"]
+        assert build_notebook(module, "help").cells[last_reading + 1].source == module.triad
+
+    def test_a_module_without_a_guide_has_no_triad_cell(self, module):
+        from dataclasses import replace
+
+        assert "triad" not in [c.id for c in build_notebook(replace(module, triad=""), "help").cells]
+
     def test_ends_with_the_submit_note_then_the_submit_panel(self, module):
         nb = build_notebook(module, "help")
         end, submit = nb.cells[-2:]

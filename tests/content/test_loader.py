@@ -7,21 +7,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import ASSIGNMENT, REPO, copy_course
+from helpers import ASSIGNMENT, REPO, copy_course, only_problem, write_module
 
 from course_utils.cli import main
 from course_utils.content.loader import ContentError, load_course, load_module
 from course_utils.items.kind import kinds
-
-
-def write_module(tmp_path: Path, mutate) -> Path:
-    """A copy of module 1 with one change applied to its YAML data."""
-    folder = tmp_path / ASSIGNMENT
-    shutil.copytree(REPO / "content" / ASSIGNMENT, folder)
-    data = yaml.safe_load((folder / "module.yaml").read_text())
-    mutate(data)
-    (folder / "module.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
-    return folder
 
 
 def first(data: dict, kind: str, mode: str | None = None) -> dict:
@@ -32,14 +22,6 @@ def line_number(text: str, needle: str, after: int = 0) -> int:
     """The 1-based number of the first line below line `after` that contains needle."""
     lines = text.splitlines()
     return next(n for n in range(after + 1, len(lines) + 1) if needle in lines[n - 1])
-
-
-def only_problem(folder: Path):
-    """The single problem load_module finds in folder, and the error text."""
-    with pytest.raises(ContentError) as err:
-        load_module(folder)
-    assert len(err.value.problems) == 1
-    return err.value.problems[0], str(err.value)
 
 
 class TestLoadModule:

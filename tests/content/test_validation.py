@@ -60,6 +60,7 @@ RAW: dict[str, dict] = {
                  "key": {"a": "advising", "b": "supportive"}},
     "written_reply": {"rubric": ["Reflects the sleeplessness"]},
     "reflection": {"rubric": ["Names one cue"]},
+    "observer_checklist": {"rubric": ["Gives the tallies"]},
     "branching": {"turns": BRANCH_TURNS, "debrief": "Staying with Jo keeps her talking."},
     "roleplay": {"roleplay": ROLEPLAY},
 }

@@ -37,7 +37,7 @@ from course_utils.items.widgets import make_view
 from course_utils.items.widgets.base import ItemView
 
 BUILT_IN = ("best_response", "select_all", "rank", "classify", "written_reply", "reflection", "branching",
-            "roleplay")
+            "roleplay", "observer_checklist")
 # The parts ItemKind leaves to each kind (its defaults raise NotImplementedError).
 OPEN_PARTS = ("parse", "well_formed", "fraction", "feedback_html", "feedback_lines", "view",
               "simulate", "guess")
@@ -410,7 +410,7 @@ class TestToyKind:
         _, problems = parse(yes_no_raw(kind="true_false"))
         assert problems[0].field == "kind"
         assert problems[0].message.endswith("classify, written_reply, reflection, branching, roleplay, "
-                                            "yes_no")
+                                            "observer_checklist, yes_no")
 
     def test_graded_item_is_auto_graded(self, graded, practice):
         assert graded.auto_graded and not graded.hand_graded

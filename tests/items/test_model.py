@@ -157,10 +157,13 @@ class TestItemGraded:
         assert make_item(mode="Graded").graded is False
 
 
+HAND_GRADED = ("reflection", "observer_checklist")
+
+
 class TestItemAutoGraded:
     @pytest.mark.parametrize("kind", tuple(kinds()))
-    def test_graded_items_of_every_kind_but_reflection_are_auto_graded(self, kind):
-        assert make_item(kind=kind).auto_graded is (kind != "reflection")
+    def test_graded_items_of_every_kind_but_the_hand_graded_two_are_auto_graded(self, kind):
+        assert make_item(kind=kind).auto_graded is (kind not in HAND_GRADED)
 
     @pytest.mark.parametrize("kind", tuple(kinds()))
     def test_practice_items_are_never_auto_graded(self, kind):
@@ -169,8 +172,8 @@ class TestItemAutoGraded:
 
 class TestItemHandGraded:
     @pytest.mark.parametrize("kind", tuple(kinds()))
-    def test_only_graded_reflections_are_hand_graded(self, kind):
-        assert make_item(kind=kind).hand_graded is (kind == "reflection")
+    def test_only_graded_reflections_and_checklists_are_hand_graded(self, kind):
+        assert make_item(kind=kind).hand_graded is (kind in HAND_GRADED)
         assert make_item(kind=kind, mode="practice").hand_graded is False
 
     @pytest.mark.parametrize("kind", tuple(kinds()))

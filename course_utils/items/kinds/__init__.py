@@ -3,7 +3,7 @@
 from importlib import import_module
 
 BUILT_IN = ("best_response", "select_all", "rank", "classify", "written_reply", "reflection", "branching",
-            "roleplay")
+            "roleplay", "observer_checklist")
 
 for _name in BUILT_IN:
     import_module(f"course_utils.items.kinds.{_name}")  # importing a kind registers it

@@ -64,6 +64,10 @@ class RolePlayKind(ItemKind):
                 and isinstance(answer.get("tries", []), list)
                 and all(_count(t) for t in answer.get("tries", [])))
 
+    def blank(self, answer: Any) -> bool:
+        """A role-play not started: no reply sent."""
+        return not answer.get("replies")
+
     def fraction(self, item: Item, answer: Any) -> tuple[float, str]:
         """Half for the share of replies that connected, half for the peer opening up."""
         from course_utils.items.roleplay_play import play_talk, replies_of, talk_fraction

@@ -17,7 +17,7 @@ from course_utils.items.kinds import BUILT_IN
 class TestBuiltIn:
     def test_names_the_kinds_in_the_order_the_course_teaches_them(self):
         assert BUILT_IN == ("best_response", "select_all", "rank", "classify", "written_reply",
-                            "reflection", "branching", "roleplay")
+                            "reflection", "branching", "roleplay", "observer_checklist")
 
     def test_is_the_package_the_registry_imports(self):
         assert registry.BUILT_IN == "course_utils.items.kinds"
