@@ -63,3 +63,12 @@ class TestProblems:
             items=[i for i in data["items"] if i["kind"] != "observer_checklist"]))
         (folder / TRIAD_FILE).unlink()
         assert load_module(folder).triad == ""
+
+    def test_a_cohort_that_never_meets_can_have_a_practice_checklist(self, tmp_path):
+        def practice(data):
+            item = checklist(data)
+            item["mode"] = "practice"
+            item.pop("points")
+
+        module = load_module(write_module(tmp_path, practice))
+        assert not next(i for i in module.items if i.kind == "observer_checklist").graded

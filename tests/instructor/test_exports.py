@@ -246,3 +246,18 @@ class TestRoleplayTranscripts:
         assert row["text"].splitlines()[:3] == [
             "Role-play:", "Teodor: Eight months on that waiting list, and this is what I get. One page.",
             f"You: {reply}"]
+
+
+class TestObserverChecklists:
+    def test_a_filled_checklist_is_a_row_in_plain_words_and_a_blank_one_is_not(self, tmp_path):
+        """A checklist is learner text: exported on request, as its plain words; nothing filled, no row."""
+        from course_utils.items.checklist import empty_checklist
+
+        module = Module("mini", 1, "Mini", "reading", items=(item("m-triad", "observer_checklist"),))
+        filled = {**empty_checklist(), "roadblocks": ["advising"], "observer": "A pause helped."}
+        submit(tmp_path, "alice", {"m-triad": filled}, module=module)
+        submit(tmp_path, "bob", {"m-triad": empty_checklist()}, module=module)
+        [row] = rows_of(tmp_path)
+        assert (row["student_id"], row["kind"]) == ("alice", "observer_checklist")
+        assert "Roadblocks heard: Advising, giving solutions." in row["text"]
+        assert "As observer: A pause helped." in row["text"]
