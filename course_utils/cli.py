@@ -106,7 +106,39 @@ def parser() -> argparse.ArgumentParser:
     ls.add_argument("--start-page", default=None,
                     help="the page the server opens on (default: Start here as a page)")
     ls.set_defaults(handler=_learner_settings)
+    bk = sub.add_parser("backup", help="copy the gradebook, safely while grading runs (SQLite's online "
+                                       "backup, or pg_dump for PostgreSQL)")
+    bk.add_argument("--to", type=Path, required=True, help="the backup file to write")
+    bk.set_defaults(handler=_backup)
+    rs = sub.add_parser("restore", help="put a gradebook backup back as this course's gradebook")
+    rs.add_argument("backup", type=Path, help="a file `cpsw backup` wrote")
+    rs.add_argument("--force", action="store_true", help="replace an existing SQLite gradebook")
+    rs.set_defaults(handler=_restore)
     return top
+
+
+def _backup(args: argparse.Namespace) -> int:
+    """`cpsw backup`: the gradebook copied whole, or a message and exit status 1."""
+    from course_utils.instructor.backup import BackupError, backup
+
+    try:
+        print(f"Backed up: {backup(args.course, args.to)}")
+    except (BackupError, OSError) as err:
+        print(f"Not backed up: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    """`cpsw restore`: a backup put back as the gradebook, or a message and exit status 1."""
+    from course_utils.instructor.backup import BackupError, restore
+
+    try:
+        print(f"Restored: {restore(args.course, args.backup, force=args.force)}")
+    except (BackupError, OSError) as err:
+        print(f"Not restored: {err}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _learner_settings(args: argparse.Namespace) -> int:

@@ -51,7 +51,7 @@ class TestCheck:
         assert "Coverage short: an LGBTQ+ person" in captured.err
 
     @pytest.mark.parametrize("command", ["build", "check", "cues", "demo", "autograde", "export",
-                                         "feedback", "report", "check-secrets"])
+                                         "feedback", "report", "check-secrets", "backup", "restore"])
     def test_every_subcommand_has_help(self, command, capsys):
         with pytest.raises(SystemExit) as done:
             main([command, "--help"])

@@ -80,7 +80,7 @@ class TestParallelAutograde:
             assert len(outcomes) == LEARNERS and all(o.ok for o in outcomes), outcomes
         on_server = all_grades(graded["url"])
         assert on_server == all_grades(db_url(graded["sqlite"]))
-        assert len(on_server) == LEARNERS * 8  # 4 learners x 8 graded cells
+        assert len(on_server) == LEARNERS * 9  # 4 learners x 9 graded cells
         with capsys.disabled():
             print(f"\nparallel autograde, {LEARNERS} learners, 2 workers: "
                   f"PostgreSQL {graded['seconds']['postgres']:.1f} s, "
@@ -123,3 +123,19 @@ class TestCommandsOnPostgres:
         on_file = export_scores(graded["sqlite"], tmp_path / "sqlite.csv")
         assert len(on_server) == LEARNERS
         assert on_server == on_file
+
+
+class TestBackupOnPostgres:
+    def test_a_pg_dump_backup_restores_every_grade_into_a_fresh_database(self, graded, postgres,
+                                                                        monkeypatch, tmp_path):
+        """`cpsw backup` (pg_dump) of the graded server gradebook, `cpsw restore` (pg_restore) into a
+        new, empty database of a fresh course: every grade is there, and nothing else changed."""
+        course = graded["postgres"]
+        monkeypatch.setenv(DB_URL_ENV, graded["url"])
+        assert main(["--course", str(course), "backup", "--to", str(tmp_path / "gb.dump")]) == 0
+        assert (tmp_path / "gb.dump").stat().st_size > 0
+        fresh = postgres.create_database("restored_gradebook")
+        monkeypatch.setenv(DB_URL_ENV, fresh)
+        assert main(["--course", str(tmp_path), "restore", str(tmp_path / "gb.dump")]) == 0
+        assert all_grades(fresh) == all_grades(graded["url"])
+        assert len(all_grades(fresh)) == LEARNERS * 9

@@ -52,7 +52,7 @@ class TestAutogradeAll:
         assert sorted(o.student for o in outcomes if o.ok) == sorted(
             {s for s, _ in all_grades(sequential)})
         assert all_grades(parallel) == all_grades(sequential)
-        assert len(all_grades(parallel)) == 4 * 8  # 4 learners x 8 graded cells
+        assert len(all_grades(parallel)) == 4 * 9  # 4 learners x 9 graded cells
 
     def test_resume_grades_only_what_is_left(self, twin_courses, tmp_path):
         _, graded = twin_courses
