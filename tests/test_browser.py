@@ -103,7 +103,7 @@ class TestNotebookInBrowser:
         page.screenshot(path=str(ARTIFACTS / "graded-best-response.png"))
 
     @pytest.mark.parametrize("kind", ["best-response", "select-all", "rank", "classify",
-                                      "written-reply", "reflection", "branching"])
+                                      "written-reply", "reflection", "branching", "observer-checklist"])
     def test_every_kind_renders_with_named_controls(self, lab_page, kind):
         page, _ = lab_page
         item = page.locator(f".cps-{kind}").first
@@ -115,6 +115,7 @@ class TestNotebookInBrowser:
             "classify": ("combobox", r"Label for statement \(a\)"),
             "written-reply": ("textbox", "Your reply"), "reflection": ("textbox", "Your reflection"),
             "branching": ("button", "Say this reply"),
+            "observer-checklist": ("spinbutton", "Simple reflections"),
         }[kind]
         if name is None:
             assert item.get_by_role("radio").count() >= 3
@@ -264,7 +265,7 @@ class TestAccessibility:
         items = page.locator(".cps-item")
         for n in range(items.count()):
             items.nth(n).scroll_into_view_if_needed()
-        assert items.count() == 15
+        assert items.count() == 16
         page.add_script_tag(path=str(AXE))
         found = page.evaluate("""async () => {
             const r = await axe.run(document, {resultTypes: ['violations']});

@@ -77,6 +77,16 @@ def plan(module) -> tuple[dict, dict, list[str]]:
             replies = [line for line in script.read_text(encoding="utf-8").splitlines() if line.strip()]
             answers[item.id], fraction = {"replies": replies, "seed": 0}, 1.0
             code += [c for r in replies for c in (f"{ref}.text.value = {r!r}", f"{ref}.send()")]
+        elif item.kind == "observer_checklist":
+            # What the observer counted, one roadblock heard, and both notes, through the widget.
+            tallies = {"simple_reflections": 4, "complex_reflections": 2, "open_questions": 3,
+                       "closed_questions": 1}
+            notes = {"observer": f"The listener let a pause be; the speaker went on. ({item.id})",
+                     "listener": "I rushed once; next time I wait."}
+            answers[item.id], fraction = {"tallies": tallies, "roadblocks": ["advising"], **notes}, None
+            code += [f'{ref}.counts["{k}"].value = {n}' for k, n in tallies.items()]
+            code += [f'{ref}.roadblocks["advising"].value = True']
+            code += [f'{ref}.notes["{k}"].value = {text!r}' for k, text in notes.items()]
         else:
             heard = " ".join(item.scenario.peer_says.split()[:6]).strip(".,!?\"'")
             answers[item.id] = f"{REPLY} You said \"{heard}\". ({item.id})"
