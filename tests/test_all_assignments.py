@@ -105,6 +105,16 @@ def best_answer(item):
         return good_reply(item)
     if item.kind == "roleplay":
         return roleplay_script(item, "present")
+    return hand_graded_answer(item)
+
+
+def hand_graded_answer(item):
+    """An answer to a reflection or an observer checklist: a grader scores it, nothing automatic."""
+    if item.kind == "observer_checklist":
+        return {"tallies": {"simple_reflections": 3, "complex_reflections": 1, "open_questions": 2,
+                            "closed_questions": 2}, "roadblocks": ["reassuring"],
+                "observer": "The listener slowed down when the speaker's voice shook.",
+                "listener": "I wanted to reassure; next time I reflect first."}
     return "What I noticed about myself this week."
 
 
@@ -127,7 +137,7 @@ def worst_answer(item):
         return BAD_REPLY, 0.0  # advice and an order: no reflection, no question, a roadblock
     if item.kind == "roleplay":
         return roleplay_script(item, "missteps"), 0.0  # no reply connects; the peer withdraws
-    return "What I noticed about myself this week.", None
+    return hand_graded_answer(item), None
 
 
 @pytest.fixture(scope="module")
