@@ -50,6 +50,8 @@ class HubSettings:
     hub_bind_url: str
     proxy_api_url: str
     proxy_command: str
+    idle_timeout: int = 3600  # seconds a server may sit idle before the idle culler stops it
+    cull_every: int = 300  # how often the culler looks
 
     @classmethod
     def from_env(cls) -> HubSettings:
@@ -73,6 +75,8 @@ class HubSettings:
             hub_bind_url=env("CPSW_HUB_BIND_URL", "http://127.0.0.1:8081"),
             proxy_api_url=env("CPSW_PROXY_API_URL", "http://127.0.0.1:8001"),
             proxy_command=env("CPSW_PROXY_COMMAND", "configurable-http-proxy"),
+            idle_timeout=int(env("CPSW_IDLE_TIMEOUT", "3600")),
+            cull_every=int(env("CPSW_CULL_EVERY", "300")),
         )
 
     @property

@@ -90,3 +90,17 @@ c.JupyterHub.services = [
         "display": True,
     },
 ]
+
+# Idle servers are stopped, as on any shared hub: jupyterhub-idle-culler, a hub service, stops a
+# learner's server after CPSW_IDLE_TIMEOUT seconds without activity (answers are saved as they
+# are given, so nothing is lost; the learner's next visit starts the server again).
+c.JupyterHub.services.append({
+    "name": "idle-culler",
+    "command": [sys.executable, "-m", "jupyterhub_idle_culler", f"--timeout={s.idle_timeout}",
+                f"--cull-every={s.cull_every}"],
+})
+c.JupyterHub.load_roles.append({
+    "name": "idle-culler",
+    "services": ["idle-culler"],
+    "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+})

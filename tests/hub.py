@@ -11,6 +11,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -212,3 +213,132 @@ class Kernel:
             await asyncio.to_thread(
                 requests.delete, f"{self.server_url}/api/kernels/{self.kernel_id}",
                 headers={"Authorization": f"token {self.token}"}, timeout=30)
+
+
+REPO = Path(__file__).resolve().parents[1]
+DEPLOY = REPO / "deploy"
+CHP = REPO / ".tools" / "node_modules" / ".bin" / "configurable-http-proxy"
+USER_ENV = Path("/opt/cpsw-hub/venv")  # kept between runs; rebuilt when what it holds changes
+PINNED = ("jupyterhub", "jupyterlab", "jupyter_server", "ipykernel", "nbgrader", "ipywidgets")
+COURSE_ID = "being-present"
+
+
+@dataclass(frozen=True)
+class HubCourse:
+    """One test's hub: its own folder under /srv, its own accounts, its own free ports.
+
+    Suites use different roots and account names, so they can run in any order, and again.
+    """
+
+    root: Path  # outside /root and /tmp/pytest-of-root: every account reaches it
+    instructor: str
+    grader: str
+    learners: tuple[str, ...]
+    extra_env: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def accounts(self) -> tuple[str, ...]:
+        return (self.instructor, self.grader, *self.learners)
+
+    @property
+    def exchange(self) -> Path:
+        return self.root / "exchange"
+
+    @property
+    def course(self) -> Path:
+        return Path("/home") / self.grader / COURSE_ID
+
+    def environment(self, ports: dict[str, int]) -> dict[str, str]:
+        """The environment the hub and provision.py run with: the CPSW_* settings of this test."""
+        return {
+            "PATH": f"{Path(sys.executable).parent}:/usr/local/sbin:/usr/local/bin:/usr/sbin:"
+                    "/usr/bin:/sbin:/bin",
+            "LANG": "C.UTF-8",
+            "HOME": os.environ.get("HOME", "/root"),
+            "CPSW_COURSE_ID": COURSE_ID,
+            "CPSW_INSTRUCTORS": self.instructor,
+            "CPSW_LEARNERS": ",".join(self.learners),
+            "CPSW_GRADER_ACCOUNT": self.grader,
+            "CPSW_COURSE_DIR": str(self.course),
+            "CPSW_EXCHANGE": str(self.exchange),
+            "CPSW_USER_ENV": str(USER_ENV),
+            "CPSW_HUB_STATE": str(self.root / "hub"),
+            "CPSW_SERVICE_PORT": str(ports["service"]),
+            "CPSW_BIND_URL": f"http://127.0.0.1:{ports['public']}",
+            "CPSW_HUB_BIND_URL": f"http://127.0.0.1:{ports['hub']}",
+            "CPSW_PROXY_API_URL": f"http://127.0.0.1:{ports['proxy_api']}",
+            "CPSW_PROXY_COMMAND": str(CHP),
+            **dict(self.extra_env),
+        }
+
+    def prepare(self) -> None:
+        """An empty root, and the accounts' homes emptied of an earlier run (processes ended)."""
+        shutil.rmtree(self.root, ignore_errors=True)
+        self.root.mkdir(parents=True)
+        self.root.chmod(0o755)
+        for name in self.accounts:
+            end_processes(processes_of(name))  # left by an interrupted run
+            reset_home(name)
+
+    def provision(self, env: dict[str, str]) -> tuple[subprocess.CompletedProcess, list[str]]:
+        """deploy/provision.py for this course; what it did and its report lines."""
+        import importlib.metadata
+
+        pins = self.root / "constraints.txt"
+        pins.write_text("".join(f"{p}=={importlib.metadata.version(p)}\n" for p in PINNED))
+        done = subprocess.run(
+            [sys.executable, str(DEPLOY / "provision.py"), "--course-from", str(REPO),
+             "--python", "/usr/bin/python3", "--constraint", str(pins),
+             "--jupyterhub", f"jupyterhub=={importlib.metadata.version('jupyterhub')}"],
+            env=env, capture_output=True, text=True)
+        return done, [line for line in done.stdout.splitlines() if line.startswith("[provision]")]
+
+    def config(self, token: str) -> Path:
+        """The shipped config with no login page and an admin service that drives the hub."""
+        path = self.root / "hub" / "jupyterhub_config.py"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f'''c = get_config()  # noqa
+load_subconfig({str(DEPLOY / "jupyterhub_config.py")!r})  # noqa
+c.JupyterHub.authenticator_class = "null"  # nobody logs in: everyone acts with an API token
+c.JupyterHub.services = [*c.JupyterHub.services, {{"name": "cpsw-hub-test", "api_token": {token!r}}}]
+c.JupyterHub.load_roles = [*c.JupyterHub.load_roles, {{
+    "name": "cpsw-hub-test", "services": ["cpsw-hub-test"],
+    "scopes": ["admin:users", "admin:servers", "tokens", "list:groups", "read:groups", "groups",
+               "list:services", "read:services"],
+}}]
+''')
+        return path
+
+    def stop(self, hub: Hub, proxy_pid: int) -> dict[str, list[int]]:
+        """Stop the hub and every server; end and return whatever of ours was still running."""
+        hub.stop(list(self.accounts))
+        stray: dict[str, list[int]] = {}
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            stray = {n: pids for n in self.accounts if (pids := processes_of(n))}
+            if not stray:
+                break
+            time.sleep(0.5)
+        if proxy_pid and alive(proxy_pid):
+            stray["configurable-http-proxy"] = [proxy_pid]
+        for pids in stray.values():  # started by our hub: end them; the caller fails on them
+            end_processes(pids)
+        return stray
+
+
+def alive(pid: int) -> bool:
+    """Whether a process with this id exists."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def end_processes(pids: list[int]) -> None:
+    """SIGKILL each of these processes (gone already is fine)."""
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass

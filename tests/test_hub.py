@@ -12,14 +12,11 @@ refused others' files and the instructor's. Prints the wall time of every stage.
 from __future__ import annotations
 
 import asyncio
-import importlib.metadata
 import json
 import os
 import secrets
 import shutil
-import signal
 import subprocess
-import sys
 import time
 from html import unescape
 from pathlib import Path
@@ -27,29 +24,25 @@ from pathlib import Path
 import pytest
 import requests
 from helpers import ASSIGNMENT, REPO, python_bin
-from hub import Hub, Kernel, free_port, processes_of, reset_home
+from hub import CHP, COURSE_ID, Hub, HubCourse, Kernel, free_port
 
 from course_utils.instructor.simulate import Learner, simulate_answers
 from course_utils.items.scoring import score_item
 
 pytestmark = [pytest.mark.hub, pytest.mark.slow]
 
-COURSE_ID = "being-present"
 INSTRUCTOR = "cpsw-instructor"
 GRADER = "cpsw-grader"
 LEARNERS = ("cpsw-learner1", "cpsw-learner2", "cpsw-learner3")
-ACCOUNTS = (INSTRUCTOR, GRADER, *LEARNERS)
+HUB = HubCourse(Path("/srv/cpsw-hub-test"), INSTRUCTOR, GRADER, LEARNERS)
+ACCOUNTS = HUB.accounts
 ABILITIES = (-1.0, 0.5, 2.5)
 # A word only this learner writes: it must be in their feedback and in nobody else's.
 CODE_WORDS = dict(zip(LEARNERS, ("marigold-4417", "juniper-2093", "saffron-8861"), strict=True))
 REFLECTION = "I would like to get better at staying with someone's feelings without fixing them."
-ROOT = Path("/srv/cpsw-hub-test")  # outside /root and /tmp/pytest-of-root: every account reaches it
-EXCHANGE = ROOT / "exchange"
-USER_ENV = Path("/opt/cpsw-hub/venv")  # kept between runs; rebuilt when what it holds changes
-COURSE = Path("/home") / GRADER / COURSE_ID
-CHP = REPO / ".tools" / "node_modules" / ".bin" / "configurable-http-proxy"
-DEPLOY = REPO / "deploy"
-PINNED = ("jupyterhub", "jupyterlab", "jupyter_server", "ipykernel", "nbgrader", "ipywidgets")
+ROOT = HUB.root
+EXCHANGE = HUB.exchange
+COURSE = HUB.course
 
 SH = '''
 import glob, json, os, subprocess
@@ -132,43 +125,6 @@ def plan(module) -> tuple[dict[str, dict], dict[str, dict[str, float]]]:
         expected[name] = {item.id: score_item(item, given[item.id]).earned
                           for item in module.items if item.auto_graded}
     return answers, expected
-
-
-def hub_environment(ports: dict[str, int]) -> dict[str, str]:
-    """The environment the hub and provision.py run with: the CPSW_* settings of this test."""
-    return {
-        "PATH": f"{Path(sys.executable).parent}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:"
-                "/sbin:/bin",
-        "LANG": "C.UTF-8",
-        "HOME": os.environ.get("HOME", "/root"),
-        "CPSW_COURSE_ID": COURSE_ID,
-        "CPSW_INSTRUCTORS": INSTRUCTOR,
-        "CPSW_LEARNERS": ",".join(LEARNERS),
-        "CPSW_GRADER_ACCOUNT": GRADER,
-        "CPSW_COURSE_DIR": str(COURSE),
-        "CPSW_EXCHANGE": str(EXCHANGE),
-        "CPSW_USER_ENV": str(USER_ENV),
-        "CPSW_HUB_STATE": str(ROOT / "hub"),
-        "CPSW_SERVICE_PORT": str(ports["service"]),
-        "CPSW_BIND_URL": f"http://127.0.0.1:{ports['public']}",
-        "CPSW_HUB_BIND_URL": f"http://127.0.0.1:{ports['hub']}",
-        "CPSW_PROXY_API_URL": f"http://127.0.0.1:{ports['proxy_api']}",
-        "CPSW_PROXY_COMMAND": str(CHP),
-    }
-
-
-def hub_config(token: str) -> str:
-    """The shipped config with no login page and an admin service that drives the hub."""
-    return f'''c = get_config()  # noqa
-load_subconfig({str(DEPLOY / "jupyterhub_config.py")!r})  # noqa
-c.JupyterHub.authenticator_class = "null"  # nobody logs in: everyone acts with an API token
-c.JupyterHub.services = [*c.JupyterHub.services, {{"name": "cpsw-hub-test", "api_token": {token!r}}}]
-c.JupyterHub.load_roles = [*c.JupyterHub.load_roles, {{
-    "name": "cpsw-hub-test", "services": ["cpsw-hub-test"],
-    "scopes": ["admin:users", "admin:servers", "tokens", "list:groups", "read:groups", "groups",
-               "list:services", "read:services"],
-}}]
-'''
 
 
 def timed(times: dict[str, float], name: str, started: float) -> None:
@@ -268,30 +224,16 @@ def run(module):
     if not os.access(CHP, os.X_OK):
         pytest.fail(f"configurable-http-proxy is missing at {CHP}: run `make browser-deps`.")
     times: dict[str, float] = {}
-    shutil.rmtree(ROOT, ignore_errors=True)
-    ROOT.mkdir(parents=True)
-    ROOT.chmod(0o755)
-    for name in ACCOUNTS:
-        end_processes(processes_of(name))  # left by an interrupted run of this test
-        reset_home(name)
+    HUB.prepare()
     ports = {k: free_port() for k in ("public", "hub", "proxy_api", "service")}
-    env = hub_environment(ports)
-    pins = ROOT / "constraints.txt"
-    pins.write_text("".join(f"{p}=={importlib.metadata.version(p)}\n" for p in PINNED))
-
+    env = HUB.environment(ports)
     started = time.monotonic()
-    provision = subprocess.run(
-        [sys.executable, str(DEPLOY / "provision.py"), "--course-from", str(REPO),
-         "--python", "/usr/bin/python3", "--constraint", str(pins),
-         "--jupyterhub", f"jupyterhub=={importlib.metadata.version('jupyterhub')}"],
-        env=env, capture_output=True, text=True)
+    provision, report = HUB.provision(env)
     timed(times, "provision (accounts, exchange, single-user environment, course)", started)
-    report = [line for line in provision.stdout.splitlines() if line.startswith("[provision]")]
     assert provision.returncode == 0, provision.stdout[-3000:] + provision.stderr[-5000:]
 
     token = secrets.token_hex(32)
-    config = ROOT / "hub" / "jupyterhub_config.py"
-    config.write_text(hub_config(token))
+    config = HUB.config(token)
     hub = Hub(f"http://127.0.0.1:{ports['public']}", token, ROOT / "hub.log")
     proxy_pid = 0
     url = hub.url
@@ -345,20 +287,8 @@ def run(module):
         result["learner news setting"] = news.json()["schema"]["properties"]["fetchNews"]["default"]
     finally:
         started = time.monotonic()
-        hub.stop(list(ACCOUNTS))
+        result["stray"] = HUB.stop(hub, proxy_pid)
         timed(times, "hub and servers stop", started)
-        stray = {}
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            stray = {n: pids for n in ACCOUNTS if (pids := processes_of(n))}
-            if not stray:
-                break
-            time.sleep(0.5)
-        if proxy_pid and alive(proxy_pid):
-            stray["configurable-http-proxy"] = [proxy_pid]
-        for pids in stray.values():  # started by our hub: end them, and fail below
-            end_processes(pids)
-        result["stray"] = stray
         print_times(times, report)
     artifacts = REPO / "tests" / "artifacts"
     artifacts.mkdir(exist_ok=True)
@@ -366,22 +296,6 @@ def run(module):
     shutil.copyfile(hub.log_path, artifacts / "hub.log")
     shutil.rmtree(ROOT)  # the exchange holds what the test learners wrote
     return result
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
-
-
-def end_processes(pids: list[int]) -> None:
-    for pid in pids:
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
 
 
 def print_times(times: dict[str, float], report: list[str]) -> None:
