@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from course_utils.autograde.gradebook import worker_db_url
+from course_utils.autograde.gradebook import SQLITE_TIMEOUT_SECONDS, worker_db_url
 from course_utils.core.atomic import write_atomic
 from course_utils.core.folders import folder
 
@@ -116,6 +116,11 @@ def _grade(task: tuple[str, str]) -> Outcome:
     return Outcome(student, True, time.perf_counter() - started, "", notes)
 
 
+LOCKED = (f"the gradebook stayed locked for over {SQLITE_TIMEOUT_SECONDS} s: another program was "
+          "writing to it (formgrader saving, a backup tool, a second autograde); when it is done, run "
+          "cpsw autograde again to grade what is left")
+
+
 def _reason(result: dict) -> str:
     """The most telling line of nbgrader's error output: the last exception raised, if any.
 
@@ -124,6 +129,8 @@ def _reason(result: dict) -> str:
     """
     text = "\n".join(str(result.get(k) or "") for k in ("log", "error")).strip() \
         or "nbgrader reported a failure"
+    if "database is locked" in text:  # nbgrader then suggests `nbgrader db upgrade`: not the cause
+        return LOCKED
     lines = [re.sub(r"^\[[^]]*\|\s*(?:ERROR|CRITICAL)\]\s*", "", line.strip())
              for line in text.splitlines() if line.strip()]
     errors = [line for line in lines if re.match(r"^[\w.]*(Error|Exception|Interrupt)\b", line)

@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 from helpers import ASSIGNMENT
+from nbgrader.api import Gradebook
 
 from course_utils.assign.nbgrader_run import run_nbgrader
 from course_utils.autograde.parallel_autograde import (
@@ -23,8 +24,6 @@ pytestmark = pytest.mark.slow
 
 
 def all_grades(course):
-    from nbgrader.api import Gradebook
-
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         return {(s.student.id, g.name): (g.auto_score, g.needs_manual_grade)
                 for s in gb.assignment_submissions(ASSIGNMENT)
@@ -80,6 +79,43 @@ class TestAutogradeAll:
         assert f"{victim:24} FLAGGED" in out and "3 graded, 1 flagged" in out
 
 
+class TestGradebookLocked:
+    def test_a_locked_gradebook_makes_the_batch_wait_and_no_grade_is_lost_or_doubled(self, twin_courses,
+                                                                                      tmp_path):
+        """Someone holds the SQLite gradebook's write lock (a grader saving, a backup tool) for a
+        few seconds while `cpsw autograde` starts: the workers wait for it, then grade everyone,
+        with the grades of the twin course and one grade row per learner and cell."""
+        import sqlite3
+        import threading
+        import time
+
+        ungraded, _ = twin_courses
+        reference, course = tmp_path / "unlocked", tmp_path / "locked"
+        for copy in (reference, course):
+            shutil.copytree(ungraded, copy)
+            state_path(copy, ASSIGNMENT).unlink(missing_ok=True)
+            with Gradebook(f"sqlite:///{copy / 'gradebook.db'}") as gb:
+                for student in {s for s, _ in all_grades(copy)}:
+                    gb.remove_submission(ASSIGNMENT, student)  # graded afresh below
+        autograde_all(reference, ASSIGNMENT, jobs=2)
+        lock = sqlite3.connect(course / "gradebook.db", isolation_level=None, check_same_thread=False)
+        lock.execute("BEGIN EXCLUSIVE")
+        held = threading.Timer(8.0, lambda: lock.execute("COMMIT"))
+        held.start()
+        started = time.monotonic()
+        try:
+            outcomes = autograde_all(course, ASSIGNMENT, jobs=2)
+        finally:
+            held.join()
+            lock.close()
+        assert time.monotonic() - started >= 8.0  # it waited for the lock instead of failing
+        assert all(o.ok for o in outcomes) and len(outcomes) == 4, outcomes
+        assert all_grades(course) == all_grades(reference) and len(all_grades(course)) == 4 * 9
+        with sqlite3.connect(course / "gradebook.db") as db:
+            rows = db.execute("SELECT COUNT(*), COUNT(DISTINCT cell_id || notebook_id) FROM grade").fetchone()
+        assert rows == (4 * 9, 4 * 9)
+
+
 class TestFeedbackCommand:
     def test_feedback_pages_are_written_and_counted(self, twin_courses, tmp_path, capsys):
         _, graded = twin_courses
@@ -113,6 +149,13 @@ class TestReason:
                   "error": "Traceback (most recent call last):\n  File \"x.py\", line 1\n"
                            "nbgrader.converters.base.NbGraderException: Please see the above traceback"}
         assert _reason(result) == "psycopg2.OperationalError: server closed the connection"
+
+    def test_a_gradebook_locked_too_long_is_said_plainly_not_as_a_database_upgrade(self):
+        from course_utils.autograde.parallel_autograde import LOCKED, _reason
+
+        result = {"success": False, "log": "sqlite3.OperationalError: database is locked\n"
+                  "[AutogradeApp | ERROR] The database is out of date: run `nbgrader db upgrade`."}
+        assert _reason(result) == LOCKED and "run cpsw autograde again" in LOCKED
 
     def test_with_no_exception_line_the_last_line_is_given(self):
         from course_utils.autograde.parallel_autograde import _reason
