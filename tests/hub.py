@@ -235,6 +235,7 @@ class HubCourse:
     grader: str
     learners: tuple[str, ...]
     extra_env: tuple[tuple[str, str], ...] = ()
+    extra_config: str = ""  # more lines for the test's hub config
 
     @property
     def accounts(self) -> tuple[str, ...]:
@@ -306,7 +307,7 @@ c.JupyterHub.load_roles = [*c.JupyterHub.load_roles, {{
     "scopes": ["admin:users", "admin:servers", "tokens", "list:groups", "read:groups", "groups",
                "list:services", "read:services"],
 }}]
-''')
+{self.extra_config}''')
         return path
 
     def stop(self, hub: Hub, proxy_pid: int) -> dict[str, list[int]]:
@@ -342,3 +343,30 @@ def end_processes(pids: list[int]) -> None:
             os.kill(pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
+
+
+# Run first in every kernel the tests drive: sh() runs a command as that person and fails loudly.
+SH = '''
+import glob, json, os, subprocess, time
+from pathlib import Path
+def sh(*args, cwd=None):
+    p = subprocess.run(list(args), cwd=cwd or Path.home(), capture_output=True, text=True)
+    log = p.stdout + p.stderr
+    if p.returncode or "[ERROR]" in log or "| ERROR]" in log:
+        raise RuntimeError(f"`{' '.join(args)}` failed ({p.returncode}):\\n{log[-4000:]}")
+    print(log)
+'''
+
+
+async def in_course(hub: Hub, token: str, course: Path, commands: list[tuple[str, ...]]) -> dict[str, str]:
+    """Commands run in a kernel of the shared grading server, in the course folder; what each printed."""
+    kernel = await Kernel(f"{hub.url}/services/{COURSE_ID}", token).start()
+    out = {}
+    try:
+        await kernel.run(SH)
+        for args in commands:
+            out[args[1]] = await kernel.run(f"sh({', '.join(map(repr, args))}, cwd={str(course)!r})",
+                                            timeout=1200)
+    finally:
+        await kernel.shutdown()
+    return out

@@ -81,6 +81,11 @@ class Server:
         except OSError:
             return "(no server log)"
 
+    def restart(self) -> None:
+        """Restart the server with its options (fast: open connections are dropped)."""
+        _run([str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "server.log"),
+              "-m", "fast", "-w", "-t", "60", "restart"], self.root)
+
     def stop(self) -> None:
         """Stop the server (fast shutdown) and delete its folder."""
         try:

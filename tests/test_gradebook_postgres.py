@@ -139,3 +139,56 @@ class TestBackupOnPostgres:
         assert main(["--course", str(tmp_path), "restore", str(tmp_path / "gb.dump")]) == 0
         assert all_grades(fresh) == all_grades(graded["url"])
         assert len(all_grades(fresh)) == LEARNERS * 9
+
+
+class TestServerRestart:
+    def test_a_restart_during_autograde_loses_and_doubles_no_grade(self, graded, postgres, tmp_path,
+                                                                    monkeypatch):
+        """The PostgreSQL server restarts while `cpsw autograde` is writing grades: the batch
+        retries or is run again (it resumes what is left), and every grade ends up there once."""
+        import os
+        import subprocess
+        import sys
+
+        import psycopg2
+
+        course = tmp_path / "restart"
+        shutil.copytree(graded["postgres"], course)
+        state_path(course, ASSIGNMENT).unlink(missing_ok=True)
+        url = postgres.create_database("restart_gradebook")
+        monkeypatch.setenv(DB_URL_ENV, url)
+        run_nbgrader(["generate_assignment", ASSIGNMENT, "--force"], course)
+
+        def submissions() -> int:
+            conn = psycopg2.connect(host=str(postgres.root), port=postgres.port, user="postgres",
+                                    dbname="restart_gradebook")
+            try:
+                with conn.cursor() as cur:
+                    cur.execute("SELECT COUNT(*) FROM submitted_assignment")
+                    return cur.fetchone()[0]
+            finally:
+                conn.close()
+
+        command = [sys.executable, "-m", "course_utils.cli", "autograde", ASSIGNMENT, "--jobs", "2"]
+        first = subprocess.Popen(command, cwd=course, env={**os.environ}, stdout=subprocess.PIPE,
+                                 stderr=subprocess.STDOUT, text=True)
+        deadline = time.monotonic() + 120
+        while submissions() == 0 and first.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        restarted_while_grading = first.poll() is None
+        postgres.restart()
+        runs = [first.communicate(timeout=600)[0]]
+        if first.returncode != 0:  # what failed when the server went away is graded on resume
+            again = subprocess.run(command, cwd=course, capture_output=True, text=True, timeout=600)
+            runs.append(again.stdout + again.stderr)
+            assert again.returncode == 0, runs
+        assert restarted_while_grading, runs
+        assert all_grades(url) == all_grades(db_url(graded["sqlite"])), runs
+        conn = psycopg2.connect(host=str(postgres.root), port=postgres.port, user="postgres",
+                                dbname="restart_gradebook")
+        try:
+            with conn.cursor() as cur:
+                cur.execute("SELECT COUNT(*), COUNT(DISTINCT (cell_id, notebook_id)) FROM grade")
+                assert cur.fetchone() == (LEARNERS * 9, LEARNERS * 9)
+        finally:
+            conn.close()

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 import requests
 from helpers import ASSIGNMENT, REPO, python_bin
-from hub import CHP, COURSE_ID, Hub, HubCourse, Kernel, free_port
+from hub import CHP, COURSE_ID, SH, Hub, HubCourse, Kernel, free_port
 
 from course_utils.instructor.simulate import Learner, simulate_answers
 from course_utils.items.scoring import score_item
@@ -43,17 +43,6 @@ REFLECTION = "I would like to get better at staying with someone's feelings with
 ROOT = HUB.root
 EXCHANGE = HUB.exchange
 COURSE = HUB.course
-
-SH = '''
-import glob, json, os, subprocess
-from pathlib import Path
-def sh(*args, cwd=None):
-    p = subprocess.run(list(args), cwd=cwd or Path.home(), capture_output=True, text=True)
-    log = p.stdout + p.stderr
-    if p.returncode or "[ERROR]" in log or "| ERROR]" in log:
-        raise RuntimeError(f"`{' '.join(args)}` failed ({p.returncode}):\\n{log[-4000:]}")
-    print(log)
-'''
 
 ANSWER = '''
 from course_utils.items.public import load_items

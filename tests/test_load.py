@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 import requests
 from helpers import ASSIGNMENT, REPO, python_bin
-from hub import CHP, COURSE_ID, Hub, HubCourse, Kernel, free_port, processes_of
+from hub import CHP, COURSE_ID, SH, Hub, HubCourse, Kernel, free_port, in_course, processes_of
 
 from course_utils.instructor.simulate import Learner, simulate_answers
 from course_utils.items.scoring import score_item
@@ -37,21 +37,17 @@ pytestmark = [pytest.mark.load, pytest.mark.hub, pytest.mark.slow]
 
 COUNT = int(os.environ.get("CPSW_LOAD_LEARNERS", "30"))
 LEARNERS = tuple(f"cpsw-load{n:02d}" for n in range(1, COUNT + 1))
-IDLE_TIMEOUT = 90  # seconds: short, so the test sees the culler work; a deployment keeps 3600
+IDLE_TIMEOUT = 60  # seconds: short, so the test sees the culler work; a deployment keeps 3600
+# With so short a timeout the hub must hear of activity often (by default every 5 minutes, from
+# the servers and the proxy), or a busy learner's server would look idle and be stopped.
+ACTIVITY = """
+c.JupyterHub.last_activity_interval = 10
+c.Spawner.environment = {**c.Spawner.environment, "JUPYTERHUB_ACTIVITY_INTERVAL": "10"}
+"""
 HUB = HubCourse(Path("/srv/cpsw-load-test"), "cpsw-load-teacher", "cpsw-load-grader", LEARNERS,
-                extra_env=(("CPSW_IDLE_TIMEOUT", str(IDLE_TIMEOUT)), ("CPSW_CULL_EVERY", "15")))
+                extra_env=(("CPSW_IDLE_TIMEOUT", str(IDLE_TIMEOUT)), ("CPSW_CULL_EVERY", "10")),
+                extra_config=ACTIVITY)
 ARTIFACT = REPO / "tests" / "artifacts" / "load.json"
-
-SH = '''
-import glob, json, os, subprocess, time
-from pathlib import Path
-def sh(*args, cwd=None):
-    p = subprocess.run(list(args), cwd=cwd or Path.home(), capture_output=True, text=True)
-    log = p.stdout + p.stderr
-    if p.returncode or "[ERROR]" in log or "| ERROR]" in log:
-        raise RuntimeError(f"`{' '.join(args)}` failed ({p.returncode}):\\n{log[-4000:]}")
-    print(log)
-'''
 
 # Open the module as Run All does, then answer through the widgets the page shows; time each save.
 OPEN_AND_ANSWER = '''
@@ -151,20 +147,6 @@ async def wave(hub: Hub, tokens: dict[str, str], answers: dict) -> list[dict]:
     return await asyncio.gather(*(learner(hub, n, tokens[n], answers[n]) for n in LEARNERS))
 
 
-async def grade(hub: Hub, token: str, commands: list[tuple[str, ...]]) -> dict[str, str]:
-    """The instructor's commands in a kernel of the shared grading server, in the course folder."""
-    kernel = await Kernel(f"{hub.url}/services/{COURSE_ID}", token).start()
-    out = {}
-    try:
-        await kernel.run(SH)
-        for args in commands:
-            out[args[1]] = await kernel.run(f"sh({', '.join(map(repr, args))}, cwd={str(HUB.course)!r})",
-                                            timeout=1200)
-    finally:
-        await kernel.shutdown()
-    return out
-
-
 def spawn_all(hub: Hub) -> None:
     """Ask the hub for every learner's server at once, as a room clicking Start together."""
     threads = [threading.Thread(target=hub.start_server, args=(n,)) for n in LEARNERS]
@@ -220,7 +202,7 @@ def load(module):
         hub.wait(lambda: requests.get(f"{hub.url}/services/{COURSE_ID}/api/status", timeout=60,
                                       headers={"Authorization": f"token {tokens[HUB.instructor]}"}).ok,
                  240, "the grading service")
-        out["release"] = asyncio.run(grade(hub, tokens[HUB.instructor], [
+        out["release"] = asyncio.run(in_course(hub, tokens[HUB.instructor], HUB.course, [
             ("nbgrader", "generate_assignment", ASSIGNMENT, "--force"),
             ("nbgrader", "release_assignment", ASSIGNMENT)]))
         with Sampler(0.5, api_call) as calls, Sampler(2.0, memory):
@@ -236,7 +218,7 @@ def load(module):
         out["api calls"] = calls.results
         out["peak rss kib"] = peak
         started = time.monotonic()
-        out["grading"] = asyncio.run(grade(hub, tokens[HUB.instructor], [
+        out["grading"] = asyncio.run(in_course(hub, tokens[HUB.instructor], HUB.course, [
             ("nbgrader", "collect", ASSIGNMENT),
             ("cpsw", "autograde", ASSIGNMENT, "--jobs", "2")]))
         out["collect and autograde s"] = time.monotonic() - started
