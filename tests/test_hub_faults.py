@@ -15,7 +15,9 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import pwd
 import secrets
+import shutil
 import signal
 import time
 from pathlib import Path
@@ -115,7 +117,24 @@ def faults(module):
     finally:
         out["stray"] = HUB.stop(hub, proxy_pid)
     out["collected"] = {n: _collected(n) for n in (STAYS, CRASHES)}
+    shutil.rmtree(HUB.root)  # the exchange holds what the test learners wrote
     return out
+
+
+def managed_services(hub_pid: int) -> list[int]:
+    """The hub's managed services (the grading server, the idle culler): its children that are
+    not a learner's or instructor's server and not the proxy."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == hub_pid and ("jupyterhub_idle_culler" in command
+                                          or entry.stat().st_uid == pwd.getpwnam(HUB.grader).pw_uid):
+            found.append(int(entry.name))
+    return found
 
 
 async def hub_killed(hub: Hub, config: Path, env: dict, token: str, given: dict) -> dict:
@@ -127,8 +146,11 @@ async def hub_killed(hub: Hub, config: Path, env: dict, token: str, given: dict)
     await kernel.run(ANSWER_SOME % json.dumps(first))
     await kernel.shutdown()
     started_before, pids_before = server_started(hub, STAYS), set(processes_of(STAYS))
-    os.kill(hub.proc.pid, signal.SIGKILL)  # the hub dies; its servers and proxy do not
+    services = managed_services(hub.proc.pid)
+    os.kill(hub.proc.pid, signal.SIGKILL)  # the hub dies; its servers, proxy and services do not
     hub.proc.wait(30)
+    for pid in services:  # the recovery step docs/deploy.md gives: stop the orphaned services
+        os.kill(pid, signal.SIGTERM)
     answers_while_down = saved_answers(STAYS)
     restart = time.monotonic()
     hub.start(python_bin("jupyterhub"), config, env, HUB.root / "hub")
@@ -143,7 +165,8 @@ async def hub_killed(hub: Hub, config: Path, env: dict, token: str, given: dict)
     return {"answers while the hub was down": answers_while_down, "first half": first,
             "same server": (server_started(hub, STAYS) == started_before,
                             bool(pids_before & set(processes_of(STAYS)))),
-            "back after s": back_after, "submit after the restart": submitted}
+            "back after s": back_after, "submit after the restart": submitted,
+            "orphaned services": len(services)}
 
 
 async def server_killed(hub: Hub, token: str, module) -> dict:
@@ -205,6 +228,9 @@ class TestHubKilled:
         assert faults["same server"] == (True, True)
         first = json.loads(json.dumps(faults["first half"]))
         assert faults["answers while the hub was down"] == first
+
+    def test_its_grading_server_and_idle_culler_were_left_running_and_were_stopped(self, faults):
+        assert faults["orphaned services"] == 2
 
     def test_the_learner_goes_on_and_every_answer_is_collected(self, faults):
         assert faults["submit after the restart"][0], faults["submit after the restart"]

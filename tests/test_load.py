@@ -20,6 +20,7 @@ import json
 import os
 import random
 import secrets
+import shutil
 import statistics
 import threading
 import time
@@ -233,6 +234,7 @@ def load(module):
     out["figures"] = figures
     ARTIFACT.parent.mkdir(exist_ok=True)
     ARTIFACT.write_text(json.dumps(figures, indent=2) + "\n")
+    shutil.rmtree(HUB.root)  # the exchange holds what the test learners wrote
     return out
 
 
