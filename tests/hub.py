@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import requests
-from tornado.httpclient import HTTPRequest
+from tornado.httpclient import HTTPClientError, HTTPRequest
 from tornado.websocket import websocket_connect
 
 
@@ -158,9 +158,19 @@ class Kernel:
                               f"{response.status_code} {response.text}")
         self.kernel_id = response.json()["id"]
         ws_url = self.server_url.replace("http", "ws", 1)
+        # A room of kernels starting at once on two cores can take longer than tornado's 20 s
+        # default to answer; JupyterLab waits and reconnects, and so does this.
         request = HTTPRequest(f"{ws_url}/api/kernels/{self.kernel_id}/channels"
-                              f"?session_id={self.session_id}", headers=headers)
-        self.ws = await websocket_connect(request, max_message_size=100 * 1024 * 1024)
+                              f"?session_id={self.session_id}", headers=headers,
+                              connect_timeout=120, request_timeout=120)
+        for attempt in range(3):
+            try:
+                self.ws = await websocket_connect(request, max_message_size=100 * 1024 * 1024)
+                break
+            except (HTTPClientError, OSError):
+                if attempt == 2:
+                    raise
+                await asyncio.sleep(2)
         await self.run("1", timeout=120)  # the kernel answers
         return self
 

@@ -253,14 +253,15 @@ def summary(out: dict) -> dict:
     calls = out["api calls"]
     call_seconds = [s for s, _ in calls]
     peaks = [kib / 1024 for kib in out["peak rss kib"].values()]
-    given = json.loads(json.dumps(out["answers"]))  # as JSON holds them
-    lost = sum(1 for name in LEARNERS for item_id, value in given[name].items()
+    # Lost: saved in the learner's server (the page said "Saved") but not in the collected file.
+    lost = sum(1 for name, r in out["learners"].items() for item_id, value in r.get("saved", {}).items()
                if (out["collected"].get(name) or {}).get(item_id, "missing") != value)
     memory_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2**30
     return {
         "machine": f"{os.cpu_count()} cores, {memory_gib} GiB",
         "learners at once": COUNT,
         "answers given": sum(len(a) for a in out["answers"].values()),
+        "answers saved": sum(len(r.get("saved", {})) for r in learners),
         "answers lost": lost,
         "learner errors": sum(1 for r in learners if "error" in r),
         "hub API errors": sum(1 for _, ok in calls if not ok),
