@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from course_utils.assign.nbgrader_run import NbgraderError
@@ -119,24 +119,27 @@ def parser() -> argparse.ArgumentParser:
 
 def _backup(args: argparse.Namespace) -> int:
     """`cpsw backup`: the gradebook copied whole, or a message and exit status 1."""
-    from course_utils.instructor.backup import BackupError, backup
+    from course_utils.instructor.backup import backup
 
-    try:
-        print(f"Backed up: {backup(args.course, args.to)}")
-    except (BackupError, OSError) as err:
-        print(f"Not backed up: {err}", file=sys.stderr)
-        return 1
-    return 0
+    return _gradebook_copy("Backed up", "Not backed up", lambda: backup(args.course, args.to))
 
 
 def _restore(args: argparse.Namespace) -> int:
     """`cpsw restore`: a backup put back as the gradebook, or a message and exit status 1."""
-    from course_utils.instructor.backup import BackupError, restore
+    from course_utils.instructor.backup import restore
+
+    return _gradebook_copy("Restored", "Not restored",
+                           lambda: restore(args.course, args.backup, force=args.force))
+
+
+def _gradebook_copy(done: str, failed: str, copy: Callable[[], str]) -> int:
+    """Run a backup or restore; say what it copied, or why not (exit status 1)."""
+    from course_utils.instructor.backup import BackupError
 
     try:
-        print(f"Restored: {restore(args.course, args.backup, force=args.force)}")
+        print(f"{done}: {copy()}")
     except (BackupError, OSError) as err:
-        print(f"Not restored: {err}", file=sys.stderr)
+        print(f"{failed}: {err}", file=sys.stderr)
         return 1
     return 0
 

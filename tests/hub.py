@@ -7,6 +7,7 @@ import asyncio
 import json
 import os
 import pwd
+import secrets
 import shutil
 import signal
 import socket
@@ -17,6 +18,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
 import requests
 from tornado.httpclient import HTTPClientError, HTTPRequest
 from tornado.websocket import websocket_connect
@@ -304,6 +306,22 @@ class HubCourse:
             env=env, capture_output=True, text=True)
         return done, [line for line in done.stdout.splitlines() if line.startswith("[provision]")]
 
+    def hub_to_start(self, what: str) -> tuple[Hub, Path, dict[str, str]]:
+        """Root checked for, an empty root, the machine provisioned: the Hub (not started yet),
+        its config file and its environment."""
+        if os.geteuid() != 0:
+            pytest.fail(f"{what} creates local accounts and starts servers as them: run it as root.")
+        if not os.access(CHP, os.X_OK):
+            pytest.fail(f"configurable-http-proxy is missing at {CHP}: run `make browser-deps`.")
+        self.prepare()
+        ports = {k: free_port() for k in ("public", "hub", "proxy_api", "service")}
+        env = self.environment(ports)
+        provision, _ = self.provision(env)
+        assert provision.returncode == 0, provision.stdout[-3000:] + provision.stderr[-5000:]
+        token = secrets.token_hex(32)
+        hub = Hub(f"http://127.0.0.1:{ports['public']}", token, self.root / "hub.log")
+        return hub, self.config(token), env
+
     def config(self, token: str) -> Path:
         """The shipped config with no login page and an admin service that drives the hub."""
         path = self.root / "hub" / "jupyterhub_config.py"
@@ -380,3 +398,10 @@ async def in_course(hub: Hub, token: str, course: Path, commands: list[tuple[str
     finally:
         await kernel.shutdown()
     return out
+
+
+def wait_for_grading_service(hub: Hub, token: str) -> None:
+    """Wait until the course's shared grading server answers through the hub."""
+    hub.wait(lambda: requests.get(f"{hub.url}/services/{COURSE_ID}/api/status", timeout=60,
+                                  headers={"Authorization": f"token {token}"}).ok,
+             240, "the grading service")

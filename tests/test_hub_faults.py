@@ -16,7 +16,6 @@ import asyncio
 import json
 import os
 import pwd
-import secrets
 import shutil
 import signal
 import time
@@ -25,7 +24,7 @@ from pathlib import Path
 import pytest
 import requests
 from helpers import ASSIGNMENT, python_bin
-from hub import CHP, COURSE_ID, SH, Hub, HubCourse, Kernel, free_port, in_course, processes_of
+from hub import COURSE_ID, SH, Hub, HubCourse, Kernel, in_course, processes_of, wait_for_grading_service
 
 from course_utils.instructor.simulate import Learner, simulate_answers
 
@@ -82,19 +81,8 @@ async def learner_kernel(hub: Hub, name: str, token: str) -> Kernel:
 @pytest.fixture(scope="module")
 def faults(module):
     """Provision, start the hub, run the three faults; what each left behind."""
-    if os.geteuid() != 0:
-        pytest.fail("The hub fault tests create local accounts: run them as root.")
-    if not os.access(CHP, os.X_OK):
-        pytest.fail(f"configurable-http-proxy is missing at {CHP}: run `make browser-deps`.")
     _, (given, _) = simulate_answers(module, [Learner(STAYS, 1.0), Learner(CRASHES, 0.0)], seed=7)
-    HUB.prepare()
-    ports = {k: free_port() for k in ("public", "hub", "proxy_api", "service")}
-    env = HUB.environment(ports)
-    provision, _ = HUB.provision(env)
-    assert provision.returncode == 0, provision.stdout[-3000:] + provision.stderr[-5000:]
-    token = secrets.token_hex(32)
-    config = HUB.config(token)
-    hub = Hub(f"http://127.0.0.1:{ports['public']}", token, HUB.root / "hub.log")
+    hub, config, env = HUB.hub_to_start("The hub fault test")
     out: dict = {"given": given}
     proxy_pid = 0
     try:
@@ -103,9 +91,7 @@ def faults(module):
         for name in (HUB.instructor, STAYS, CRASHES):
             hub.start_server(name)
         hub.wait(lambda: all(hub.server_ready(n) for n in (HUB.instructor, STAYS, CRASHES)), 240, "servers")
-        hub.wait(lambda: requests.get(f"{hub.url}/services/{COURSE_ID}/api/status", timeout=60,
-                                      headers={"Authorization": f"token {tokens[HUB.instructor]}"}).ok,
-                 240, "the grading service")
+        wait_for_grading_service(hub, tokens[HUB.instructor])
         asyncio.run(in_course(hub, tokens[HUB.instructor], HUB.course, [
             ("nbgrader", "generate_assignment", ASSIGNMENT, "--force"),
             ("nbgrader", "release_assignment", ASSIGNMENT)]))

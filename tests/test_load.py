@@ -19,7 +19,6 @@ import asyncio
 import json
 import os
 import random
-import secrets
 import shutil
 import statistics
 import threading
@@ -29,7 +28,16 @@ from pathlib import Path
 import pytest
 import requests
 from helpers import ASSIGNMENT, REPO, python_bin
-from hub import CHP, COURSE_ID, SH, Hub, HubCourse, Kernel, free_port, in_course, processes_of
+from hub import (
+    COURSE_ID,
+    SH,
+    Hub,
+    HubCourse,
+    Kernel,
+    in_course,
+    processes_of,
+    wait_for_grading_service,
+)
 
 from course_utils.instructor.simulate import Learner, simulate_answers
 from course_utils.items.scoring import score_item
@@ -166,21 +174,11 @@ def running(hub: Hub) -> set[str]:
 @pytest.fixture(scope="module")
 def load(module):
     """Provision, start the hub, run the wave, grade, watch the culler; every figure."""
-    if os.geteuid() != 0:
-        pytest.fail("The load test creates local accounts and starts servers as them: run it as root.")
-    if not os.access(CHP, os.X_OK):
-        pytest.fail(f"configurable-http-proxy is missing at {CHP}: run `make browser-deps`.")
     answers, expected = plan(module)
-    HUB.prepare()
-    ports = {k: free_port() for k in ("public", "hub", "proxy_api", "service")}
-    env = HUB.environment(ports)
-    provision, _ = HUB.provision(env)
-    assert provision.returncode == 0, provision.stdout[-3000:] + provision.stderr[-5000:]
-    token = secrets.token_hex(32)
-    hub = Hub(f"http://127.0.0.1:{ports['public']}", token, HUB.root / "hub.log")
+    hub, config, env = HUB.hub_to_start("The load test")
     proxy_pid, out = 0, {"expected": expected, "answers": answers}
     try:
-        hub.start(python_bin("jupyterhub"), HUB.config(token), env, HUB.root / "hub")
+        hub.start(python_bin("jupyterhub"), config, env, HUB.root / "hub")
         proxy_pid = int((HUB.root / "hub" / "jupyterhub-proxy.pid").read_text())
         tokens = {name: hub.user_token(name) for name in (HUB.instructor, *LEARNERS)}
         hub.start_server(HUB.instructor)
@@ -200,9 +198,7 @@ def load(module):
                 peak[name] = max(peak[name], rss_kib(processes_of(name)))
 
         hub.wait(lambda: hub.server_ready(HUB.instructor), 240, "the instructor's server")
-        hub.wait(lambda: requests.get(f"{hub.url}/services/{COURSE_ID}/api/status", timeout=60,
-                                      headers={"Authorization": f"token {tokens[HUB.instructor]}"}).ok,
-                 240, "the grading service")
+        wait_for_grading_service(hub, tokens[HUB.instructor])
         out["release"] = asyncio.run(in_course(hub, tokens[HUB.instructor], HUB.course, [
             ("nbgrader", "generate_assignment", ASSIGNMENT, "--force"),
             ("nbgrader", "release_assignment", ASSIGNMENT)]))

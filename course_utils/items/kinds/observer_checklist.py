@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Any
 from course_utils.core.vocab import ROADBLOCKS
 from course_utils.items.checklist import checklist_text, empty_checklist, is_blank, is_checklist
 from course_utils.items.kind import Guesser, register
-from course_utils.items.kinds.options import html_lines
-from course_utils.items.kinds.written import WrittenKind, rubric_html
+from course_utils.items.kinds.written import HandGradedKind
 from course_utils.items.model import Item
 
 if TYPE_CHECKING:
@@ -26,13 +25,12 @@ SAMPLE_NOTES = (
 
 
 @register
-class ObserverChecklist(WrittenKind):
+class ObserverChecklist(HandGradedKind):
     """Hand-graded with the item's rubric: tallies, roadblocks heard, and notes as observer and listener."""
 
     name = "observer_checklist"
     title = "Observer checklist"
     answer_title = "Your observer checklist"
-    scored = False
 
     def well_formed(self, answer: Any) -> bool:
         """Tallies, roadblocks and two notes, as the widget saves them."""
@@ -42,21 +40,9 @@ class ObserverChecklist(WrittenKind):
         """Nothing counted, ticked or written."""
         return is_blank(answer)
 
-    def fraction(self, item: Item, answer: Any) -> tuple[float, str]:
-        """Not scored automatically: a grader reads it."""
-        raise ValueError("observer checklists are scored by a grader, not automatically")
-
     def answer_text(self, item: Item, answer: Any, display: DisplayOrder) -> str:
         """The tallies with their ratio, the roadblocks ticked and the notes."""
         return checklist_text(answer)
-
-    def feedback_html(self, item: Item, answer: Any, display: DisplayOrder) -> str:
-        """What graders look for."""
-        return rubric_html(item)
-
-    def feedback_lines(self, item: Item, answer: Any, display: DisplayOrder) -> list[str]:
-        """What graders look for, as plain text."""
-        return html_lines(rubric_html(item))
 
     def view(self, item: Item, store: AnswerStore) -> ItemView:
         """Number boxes, roadblock ticks and two note boxes."""

@@ -7,6 +7,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from course_utils.items.kind import Bad, Guesser, ItemKind
+from course_utils.items.kinds.options import html_lines
 from course_utils.items.model import Item
 
 if TYPE_CHECKING:
@@ -53,3 +54,21 @@ def rubric_html(item: Item) -> str:
         return ""
     rows = "".join(f"<li>{escape(r)}</li>" for r in item.rubric)
     return f"<p><strong>What graders look for:</strong></p><ul>{rows}</ul>"
+
+
+class HandGradedKind(WrittenKind):
+    """Written by the learner, scored only by a grader with the item's rubric (nbgrader task cell)."""
+
+    scored = False
+
+    def fraction(self, item: Item, answer: Any) -> tuple[float, str]:
+        """Not scored automatically: a grader reads it."""
+        raise ValueError(f"{self.name} items are scored by a grader, not automatically")
+
+    def feedback_html(self, item: Item, answer: Any, display: DisplayOrder) -> str:
+        """What graders look for."""
+        return rubric_html(item)
+
+    def feedback_lines(self, item: Item, answer: Any, display: DisplayOrder) -> list[str]:
+        """What graders look for, as plain text."""
+        return html_lines(rubric_html(item))
